@@ -1,0 +1,13 @@
+package fr.quartiersproductifs.cli;
+
+/**
+ * A subcommand contributed by a feature package, found with {@link java.util.ServiceLoader} (listed
+ * in {@code META-INF/services/fr.quartiersproductifs.cli.QpSubcommand}).
+ */
+public interface QpSubcommand {
+  /** Name of the parent command ({@code "import"}, ...), or null for a top-level command. */
+  String parent();
+
+  /** A new picocli command object (annotated with {@code @Command}). */
+  Object command();
+}

@@ -1,0 +1,48 @@
+package fr.quartiersproductifs.cli;
+
+import fr.quartiersproductifs.QpApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command that needs the platform (database, reference data), and the
+ * start of the Spring context behind them. Commands other than {@code serve} start it without a
+ * web server.
+ */
+public final class SpringLauncher {
+
+  @Option(
+      names = "--donnees",
+      paramLabel = "DOSSIER",
+      description = "Dossier des fichiers de référence (défaut : ../shared/data ou QP_DATA_DIR).")
+  String dataDir;
+
+  @Option(
+      names = "--base",
+      paramLabel = "URL_JDBC",
+      description = "URL JDBC de la base (défaut : H2 embarquée sous var/, ou SPRING_DATASOURCE_URL).")
+  String databaseUrl;
+
+  /** Starts the application context; the caller closes it. */
+  public ConfigurableApplicationContext start(boolean web, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(extraArgs);
+    if (dataDir != null) {
+      args.add("--qp.data-dir=" + dataDir);
+    }
+    if (databaseUrl != null) {
+      args.add("--spring.datasource.url=" + databaseUrl);
+    }
+    return new SpringApplicationBuilder(QpApplication.class)
+        .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+        .logStartupInfo(web)
+        .run(args.toArray(String[]::new));
+  }
+
+  public ConfigurableApplicationContext startWithoutWeb() {
+    return start(false, List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+  }
+}

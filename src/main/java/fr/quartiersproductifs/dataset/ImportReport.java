@@ -1,0 +1,74 @@
+package fr.quartiersproductifs.dataset;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Collects what an import did: rows read and imported, rejected and repaired rows with their line
+ * and reason. Not thread-safe: one report per import.
+ */
+public final class ImportReport {
+  /** Issues kept in detail; beyond that they are only counted. */
+  public static final int MAX_DETAILED_ISSUES = 10_000;
+
+  private int rowsRead;
+  private int rowsImported;
+  private int rejected;
+  private int repaired;
+  private int warnings;
+  private final List<ImportIssue> issues = new ArrayList<>();
+
+  public void read() {
+    rowsRead++;
+  }
+
+  public void imported() {
+    rowsImported++;
+  }
+
+  public void reject(long line, String identifier, String reason) {
+    rejected++;
+    add(new ImportIssue(line, ImportIssue.Severity.REJETEE, identifier, reason));
+  }
+
+  public void repaired(long line, String identifier, String reason) {
+    repaired++;
+    add(new ImportIssue(line, ImportIssue.Severity.REPAREE, identifier, reason));
+  }
+
+  public void warn(long line, String identifier, String reason) {
+    warnings++;
+    add(new ImportIssue(line, ImportIssue.Severity.AVERTISSEMENT, identifier, reason));
+  }
+
+  private void add(ImportIssue issue) {
+    if (issues.size() < MAX_DETAILED_ISSUES) {
+      issues.add(issue);
+    }
+  }
+
+  public int rowsRead() {
+    return rowsRead;
+  }
+
+  public int rowsImported() {
+    return rowsImported;
+  }
+
+  public int rejected() {
+    return rejected;
+  }
+
+  public int repaired() {
+    return repaired;
+  }
+
+  public int warnings() {
+    return warnings;
+  }
+
+  public List<ImportIssue> issues() {
+    return Collections.unmodifiableList(issues);
+  }
+}
