@@ -90,7 +90,7 @@ public class ActionRepository {
   // Funding lines
 
   private static final String FUNDING_COLUMNS =
-      "f.id, f.action_id, f.funder, f.year, f.planned, f.committed, f.paid, f.fictitious, f.version";
+      "f.id, f.action_id, f.funder, f.funding_year, f.planned, f.committed, f.paid, f.fictitious, f.version";
 
   public List<FundingLine> fundingOf(long action) {
     return jdbc.sql("select " + FUNDING_COLUMNS + " from programme_funding f where f.action_id = ? order by f.id")
@@ -124,7 +124,7 @@ public class ActionRepository {
   public long insertFunding(FundingLine f) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into programme_funding (action_id, funder, year, planned, committed, paid,"
+            "insert into programme_funding (action_id, funder, funding_year, planned, committed, paid,"
                 + " fictitious, version) values (?, ?, ?, ?, ?, ?, ?, 1)")
         .params(f.action(), f.financeur().name(), f.annee(), f.prevu(), f.engage(), f.verse(), f.fictif())
         .update(keys, "id");
@@ -133,7 +133,7 @@ public class ActionRepository {
 
   public boolean updateFunding(FundingLine f) {
     return jdbc.sql(
-                "update programme_funding set funder = ?, year = ?, planned = ?, committed = ?,"
+                "update programme_funding set funder = ?, funding_year = ?, planned = ?, committed = ?,"
                     + " paid = ?, version = version + 1 where id = ? and version = ?")
             .params(f.financeur().name(), f.annee(), f.prevu(), f.engage(), f.verse(), f.id(), f.version())
             .update()
@@ -168,7 +168,7 @@ public class ActionRepository {
         rs.getLong("id"),
         rs.getLong("action_id"),
         Funder.valueOf(rs.getString("funder")),
-        rs.getInt("year"),
+        rs.getInt("funding_year"),
         rs.getBigDecimal("planned"),
         rs.getBigDecimal("committed"),
         rs.getBigDecimal("paid"),

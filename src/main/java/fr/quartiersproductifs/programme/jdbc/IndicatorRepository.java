@@ -58,7 +58,7 @@ public class IndicatorRepository {
   // Values
 
   private static final String VALUE =
-      "select id, indicator_code, territory_id, period, value, source, comment, entered_by,"
+      "select id, indicator_code, territory_id, period, measure, source, note, entered_by,"
           + " entered_at, fictitious, version from indicator_value";
 
   public List<IndicatorValue> values(String territory) {
@@ -78,8 +78,8 @@ public class IndicatorRepository {
   public long insertValue(IndicatorValue v) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into indicator_value (indicator_code, territory_id, period, value, source,"
-                + " comment, entered_by, entered_at, fictitious, version)"
+            "insert into indicator_value (indicator_code, territory_id, period, measure, source,"
+                + " note, entered_by, entered_at, fictitious, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
         .params(v.indicateur(), v.territoire(), v.periode(), v.valeur(), v.source(), v.commentaire(),
             v.saisiPar(), v.saisiLe(), v.fictif())
@@ -91,7 +91,7 @@ public class IndicatorRepository {
   public boolean correctValue(IndicatorValue old, IndicatorValue next) {
     int n =
         jdbc.sql(
-                "update indicator_value set value = ?, source = ?, comment = ?, entered_by = ?,"
+                "update indicator_value set measure = ?, source = ?, note = ?, entered_by = ?,"
                     + " entered_at = ?, version = version + 1 where id = ? and version = ?")
             .params(next.valeur(), next.source(), next.commentaire(), next.saisiPar(), next.saisiLe(),
                 old.id(), old.version())
@@ -100,7 +100,7 @@ public class IndicatorRepository {
       return false;
     }
     jdbc.sql(
-            "insert into indicator_value_history (value_id, value, source, comment, entered_by,"
+            "insert into indicator_value_history (value_id, measure, source, note, entered_by,"
                 + " entered_at, replaced_by, replaced_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(old.id(), old.valeur(), old.source(), old.commentaire(), old.saisiPar(), old.saisiLe(),
             next.saisiPar(), next.saisiLe())
@@ -111,14 +111,14 @@ public class IndicatorRepository {
   /** Previous states of a value, oldest first. */
   public List<IndicatorValue> history(IndicatorValue current) {
     return jdbc.sql(
-            "select value, source, comment, entered_by, entered_at from indicator_value_history"
+            "select measure, source, note, entered_by, entered_at from indicator_value_history"
                 + " where value_id = ? order by id")
         .param(current.id())
         .query(
             (rs, n) ->
                 new IndicatorValue(
                     current.id(), current.indicateur(), current.territoire(), current.periode(),
-                    rs.getBigDecimal("value"), rs.getString("source"), rs.getString("comment"),
+                    rs.getBigDecimal("measure"), rs.getString("source"), rs.getString("note"),
                     rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class),
                     current.fictif(), 0))
         .list();
@@ -127,8 +127,8 @@ public class IndicatorRepository {
   private static IndicatorValue value(ResultSet rs, int n) throws SQLException {
     return new IndicatorValue(
         rs.getLong("id"), rs.getString("indicator_code"), rs.getString("territory_id"),
-        rs.getString("period"), rs.getBigDecimal("value"), rs.getString("source"),
-        rs.getString("comment"), rs.getString("entered_by"),
+        rs.getString("period"), rs.getBigDecimal("measure"), rs.getString("source"),
+        rs.getString("note"), rs.getString("entered_by"),
         rs.getObject("entered_at", OffsetDateTime.class), rs.getBoolean("fictitious"), rs.getLong("version"));
   }
 
