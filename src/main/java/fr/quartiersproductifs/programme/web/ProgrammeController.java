@@ -27,7 +27,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -278,9 +277,5 @@ public class ProgrammeController {
       throw QpException.invalid("Version obligatoire pour une modification (champ « version »).");
     }
     return version;
-  }
-
-  static Map<String, Object> ids(long id, long version) {
-    return Map.of("id", id, "version", version);
   }
 }
