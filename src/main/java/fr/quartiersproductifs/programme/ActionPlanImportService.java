@@ -31,11 +31,14 @@ public class ActionPlanImportService {
   private final ActionService actions;
   private final ActionRepository repository;
   private final TerritoryService territories;
+  private final SchemeService schemes;
 
-  public ActionPlanImportService(ActionService actions, ActionRepository repository, TerritoryService territories) {
+  public ActionPlanImportService(
+      ActionService actions, ActionRepository repository, TerritoryService territories, SchemeService schemes) {
     this.actions = actions;
     this.repository = repository;
     this.territories = territories;
+    this.schemes = schemes;
   }
 
   public byte[] export(Actor actor, String territory) {
@@ -99,6 +102,7 @@ public class ActionPlanImportService {
         } else {
           next = Action.create(territory, content, false);
         }
+        schemes.requireKnown(next.dispositifs());
         for (String q : next.qpv()) {
           if (!territoryQpv.contains(q)) {
             throw QpException.invalid("le QPV " + q + " n'appartient pas au territoire " + territory + ".");

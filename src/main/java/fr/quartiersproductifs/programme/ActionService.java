@@ -25,11 +25,14 @@ public class ActionService {
   private final ActionRepository repository;
   private final TerritoryService territories;
   private final AuditTrail audit;
+  private final SchemeService schemes;
 
-  public ActionService(ActionRepository repository, TerritoryService territories, AuditTrail audit) {
+  public ActionService(
+      ActionRepository repository, TerritoryService territories, AuditTrail audit, SchemeService schemes) {
     this.repository = repository;
     this.territories = territories;
     this.audit = audit;
+    this.schemes = schemes;
   }
 
   public List<Action> plan(Actor actor, String territory) {
@@ -104,8 +107,9 @@ public class ActionService {
     audit.record(actor, ACTION, id, current.territoire(), AuditTrail.SUPPRESSION, before, null);
   }
 
-  /** The targeted QPV must be QPV of the territory. */
+  /** The targeted QPV must be QPV of the territory; the schemes must be in the referential. */
   private void checkQpv(Action a) {
+    schemes.requireKnown(a.dispositifs());
     if (a.qpv().isEmpty()) {
       return;
     }

@@ -33,7 +33,7 @@ class PlanRoundTripTest extends ProgrammeHttpTestBase {
     }
     Action a = actions.create(admin, T, new Action.Content(
         "Foncière commerce du centre", "Rachat de 3 cellules ; « guillemets » et accents", Axis.COMMERCE_ARTISANAT,
-        ActionStatus.EN_PROJET, null, "Ville", List.of("Banque des Territoires", "CCI"), List.of("FONCIERE"),
+        ActionStatus.EN_PROJET, null, "Ville", List.of("Banque des Territoires", "CCI"), List.of("FONCIERE_COMMERCE", "ACTION_TERRITORIALE"),
         List.of(), LocalDate.of(2025, 3, 1), LocalDate.of(2027, 6, 30)));
     actions.addFunding(admin, a.id(), new ActionService.FundingContent(Funder.BANQUE_DES_TERRITOIRES, 2025,
         new BigDecimal("123456.78"), new BigDecimal("100000.01"), new BigDecimal("0.99")));

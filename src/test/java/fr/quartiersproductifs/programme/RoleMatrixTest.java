@@ -89,6 +89,16 @@ class RoleMatrixTest extends ProgrammeHttpTestBase {
     assertThat(send("POST", "/api/v1/programme/territoires", CHEF_AMP,
         "{\"id\":\"AUTRE\",\"libelle\":\"Autre\",\"communes\":[\"75056\"]}").statusCode()).isEqualTo(403);
     assertThat(send("GET", "/api/v1/consolidation?format=xlsx", ADMIN, null).statusCode()).isEqualTo(200);
+    // The scheme referential: kept by the national team, enforced on actions.
+    var unknownScheme = send("POST", "/api/v1/territoires/TOULOUSE/actions", ADMIN,
+        "{\"titre\":\"X\",\"axe\":\"ENTREPRENEURIAT\",\"dispositifs\":[\"DISPOSITIF_MATRICE\"]}");
+    assertThat(unknownScheme.statusCode()).isEqualTo(400);
+    assertThat(parse(unknownScheme).get("detail").asString()).contains("DISPOSITIF_MATRICE");
+    String scheme = "{\"code\":\"DISPOSITIF_MATRICE\",\"libelle\":\"Dispositif de test\",\"operateur\":\"Région\"}";
+    assertThat(send("POST", "/api/v1/dispositifs", CHEF_AMP, scheme).statusCode()).isEqualTo(403);
+    assertThat(send("POST", "/api/v1/dispositifs", ADMIN, scheme).statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/api/v1/territoires/TOULOUSE/actions", ADMIN,
+        "{\"titre\":\"X\",\"axe\":\"ENTREPRENEURIAT\",\"dispositifs\":[\"DISPOSITIF_MATRICE\"]}").statusCode()).isEqualTo(201);
     assertThat(send("DELETE", "/api/v1/actions/" + id + "?version=1", ADMIN, null).statusCode()).isEqualTo(204);
     assertThat(send("GET", "/api/v1/actions/" + id, ADMIN, null).statusCode()).isEqualTo(404);
   }

@@ -18,6 +18,8 @@ import fr.quartiersproductifs.programme.IndicatorService;
 import fr.quartiersproductifs.programme.IndicatorTarget;
 import fr.quartiersproductifs.programme.IndicatorValue;
 import fr.quartiersproductifs.programme.ProgrammeTerritory;
+import fr.quartiersproductifs.programme.Scheme;
+import fr.quartiersproductifs.programme.SchemeService;
 import fr.quartiersproductifs.programme.TerritoryService;
 import fr.quartiersproductifs.programme.export.ConsolidationExports;
 import fr.quartiersproductifs.shared.QpException;
@@ -54,10 +56,12 @@ public class ProgrammeController {
   private final IndicatorService indicators;
   private final ConsolidationService consolidation;
   private final ActionPlanImportService plans;
+  private final SchemeService schemes;
 
   public ProgrammeController(
       TerritoryService territories, ActionService actions, IndicatorService indicators,
-      ConsolidationService consolidation, ActionPlanImportService plans) {
+      ConsolidationService consolidation, ActionPlanImportService plans, SchemeService schemes) {
+    this.schemes = schemes;
     this.territories = territories;
     this.actions = actions;
     this.indicators = indicators;
@@ -189,6 +193,23 @@ public class ProgrammeController {
   @PostMapping(value = "/territoires/{id}/plan.xlsx", consumes = MediaType.ALL_VALUE)
   public ActionPlanImportService.Result importPlan(@PathVariable String id, @RequestBody byte[] body) {
     return plans.importPlan(CurrentActor.get(), id, body);
+  }
+
+  // Schemes
+
+  @Operation(summary = "Référentiel des dispositifs (CitésLab, foncières, France Num...)")
+  @GetMapping("/dispositifs")
+  public List<Scheme> schemes() {
+    return schemes.all();
+  }
+
+  public record SchemeRequest(String code, String libelle, String operateur) {}
+
+  @Operation(summary = "Ajoute un dispositif au référentiel (équipe nationale)")
+  @PostMapping("/dispositifs")
+  public ResponseEntity<Scheme> createScheme(@RequestBody SchemeRequest body) {
+    Scheme s = schemes.create(CurrentActor.get(), new Scheme(body.code(), body.libelle(), body.operateur(), 1));
+    return ResponseEntity.created(URI.create("/api/v1/dispositifs/" + s.code())).body(s);
   }
 
   // Indicators
