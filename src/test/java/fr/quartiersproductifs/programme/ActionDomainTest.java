@@ -74,6 +74,12 @@ class ActionDomainTest {
   }
 
   @Test
+  void csv_exports_neutralise_formulas() {
+    assertThat(fr.quartiersproductifs.programme.export.ConsolidationExportsAccess.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+    assertThat(fr.quartiersproductifs.programme.export.ConsolidationExportsAccess.safe("Boutique")).isEqualTo("Boutique");
+  }
+
+  @Test
   void periods_follow_the_indicator_frequency() {
     assertThat(Frequency.TRIMESTRIELLE.checkPeriod("2025-t3")).isEqualTo("2025-T3");
     assertThatThrownBy(() -> Frequency.ANNUELLE.checkPeriod("2025-T3")).hasMessageContaining("attendu AAAA");

@@ -124,5 +124,13 @@ class ProgrammeApiTest extends ProgrammeHttpTestBase {
     assertThat(automatic).isEqualTo(3);
     var manual = send("PUT", "/api/v1/territoires/AMP/indicateurs/ETABLISSEMENTS_ACTIFS_QPV/valeurs/2025", ADMIN, "{\"valeur\":1}");
     assertThat(manual.statusCode()).isEqualTo(400);
+
+    // A chef de projet adds an indicator local to its territory, not to another one.
+    String local = "{\"code\":\"%s\",\"libelle\":\"Marchés forains\",\"unite\":\"marchés\",\"frequence\":\"TRIMESTRIELLE\","
+        + "\"sens\":\"HAUSSE\",\"agregation\":\"SOMME\",\"territoire\":\"%s\"}";
+    assertThat(send("POST", "/api/v1/indicateurs", CHEF_AMP, local.formatted("MARCHES_AMP", "AMP")).statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/api/v1/indicateurs", CHEF_AMP, local.formatted("MARCHES_TLS", "TOULOUSE")).statusCode()).isEqualTo(403);
+    assertThat(send("PUT", "/api/v1/territoires/AMP/indicateurs/MARCHES_AMP/valeurs/2025-T2", CHEF_AMP, "{\"valeur\":3}").statusCode()).isEqualTo(200);
+    assertThat(send("PUT", "/api/v1/territoires/AMP/indicateurs/MARCHES_AMP/valeurs/2025", CHEF_AMP, "{\"valeur\":3}").statusCode()).isEqualTo(400);
   }
 }

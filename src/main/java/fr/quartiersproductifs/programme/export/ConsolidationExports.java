@@ -70,6 +70,17 @@ public final class ConsolidationExports {
     return writeCsv(rows);
   }
 
+  /**
+   * Free text for a CSV opened in a spreadsheet: a leading {@code = + - @} (or tab / carriage
+   * return) would start a formula, so it is prefixed with an apostrophe (OWASP CSV injection).
+   */
+  static String safe(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
+  }
+
   static byte[] writeCsv(List<List<String>> rows) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -102,8 +113,8 @@ public final class ConsolidationExports {
         }
         rows.add(List.of(
             a.fictif() ? "oui" : "non", t.id(), String.valueOf(a.id()),
-            (a.fictif() && !a.titre().startsWith(Consolidation.FICTIF) ? Consolidation.FICTIF + " " : "") + a.titre(),
-            a.axe().name(), a.statut().name(), String.join("|", a.qpv()), String.join("|", a.dispositifs()),
+            safe((a.fictif() && !a.titre().startsWith(Consolidation.FICTIF) ? Consolidation.FICTIF + " " : "") + a.titre()),
+            a.axe().name(), a.statut().name(), String.join("|", a.qpv()), safe(String.join("|", a.dispositifs())),
             a.dateDebut() == null ? "" : a.dateDebut().toString(), a.dateFin() == null ? "" : a.dateFin().toString(),
             p.toPlainString(), e.toPlainString(), v.toPlainString()));
       }

@@ -191,8 +191,14 @@ public class ProgrammeController {
 
   @Operation(summary = "Importe un plan d'action XLSX (validé en entier : rien n'est écrit si une ligne est rejetée)")
   @PostMapping(value = "/territoires/{id}/plan.xlsx", consumes = MediaType.ALL_VALUE)
-  public ActionPlanImportService.Result importPlan(@PathVariable String id, @RequestBody byte[] body) {
-    return plans.importPlan(CurrentActor.get(), id, body);
+  public ActionPlanImportService.Result importPlan(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request)
+      throws java.io.IOException {
+    Actor actor = CurrentActor.get();
+    byte[] body = request.getInputStream().readNBytes(ActionPlanImportService.MAX_BYTES + 1);
+    if (body.length > ActionPlanImportService.MAX_BYTES) {
+      throw new QpException(fr.quartiersproductifs.shared.ErrorCode.TOO_LARGE, "Fichier trop volumineux (10 Mo au plus).");
+    }
+    return plans.importPlan(actor, id, body);
   }
 
   // Schemes
