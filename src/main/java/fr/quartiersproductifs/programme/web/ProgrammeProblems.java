@@ -2,20 +2,19 @@ package fr.quartiersproductifs.programme.web;
 
 import fr.quartiersproductifs.programme.ImportRejectedException;
 import fr.quartiersproductifs.programme.StaleVersionException;
-import fr.quartiersproductifs.shared.QpException;
+import fr.quartiersproductifs.web.ProblemHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Problem responses of the programme and account APIs: {@code application/problem+json} with the
- * error {@code code}; a stale version answers 409 with the current state ({@code courant}); a
- * rejected import answers 400 with its rejections ({@code rejets}: sheet, line, reason). Scoped to
- * these packages and placed before the platform-wide handler.
+ * The two programme errors that carry more than a message, placed before the platform-wide {@link
+ * ProblemHandler} (which answers every other error, in the same format): a stale version answers
+ * 409 with the current state ({@code courant}); a rejected import answers 400 with its rejections
+ * ({@code rejets}: sheet, line, reason).
  */
 @RestControllerAdvice(basePackages = {"fr.quartiersproductifs.programme", "fr.quartiersproductifs.account"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,29 +22,15 @@ public class ProgrammeProblems {
 
   @ExceptionHandler(StaleVersionException.class)
   ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
-    ProblemDetail p = problem(e);
-    p.setProperty("courant", e.current());
-    return ResponseEntity.status(p.getStatus()).body(p);
+    ResponseEntity<ProblemDetail> r = ProblemHandler.problem(e.code(), e.getMessage());
+    r.getBody().setProperty("courant", e.current());
+    return r;
   }
 
   @ExceptionHandler(ImportRejectedException.class)
   ResponseEntity<ProblemDetail> rejected(ImportRejectedException e) {
-    ProblemDetail p = problem(e);
-    p.setProperty("rejets", e.rejections());
-    return ResponseEntity.status(p.getStatus()).body(p);
-  }
-
-  @ExceptionHandler(QpException.class)
-  ResponseEntity<ProblemDetail> qp(QpException e) {
-    ProblemDetail p = problem(e);
-    return ResponseEntity.status(p.getStatus()).body(p);
-  }
-
-  static ProblemDetail problem(QpException e) {
-    HttpStatus status = HttpStatus.valueOf(e.code().httpStatus());
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    p.setTitle(status.getReasonPhrase());
-    p.setProperty("code", e.code().name());
-    return p;
+    ResponseEntity<ProblemDetail> r = ProblemHandler.problem(e.code(), e.getMessage());
+    r.getBody().setProperty("rejets", e.rejections());
+    return r;
   }
 }
