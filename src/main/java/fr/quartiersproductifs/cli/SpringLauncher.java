@@ -42,7 +42,13 @@ public final class SpringLauncher {
         .run(args.toArray(String[]::new));
   }
 
+  /**
+   * Starts the context for a command-line use: no web server, and lazy bean creation, so that a
+   * command pays only for the services it asks for (measured: seconds saved on `qp localiser`).
+   */
   public ConfigurableApplicationContext startWithoutWeb() {
-    return start(false, List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+    return start(
+        false,
+        List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.main.lazy-initialization=true", "--spring.jmx.enabled=false"));
   }
 }

@@ -52,10 +52,16 @@ public class GeographyService implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    long start = System.nanoTime();
     if (properties.autoImport()) {
       importMissing(properties.dataDir());
     }
+    long imported = System.nanoTime();
     reload();
+    LOG.debug(
+        "Reference data: import check {} ms, snapshot load {} ms",
+        (imported - start) / 1_000_000,
+        (System.nanoTime() - imported) / 1_000_000);
   }
 
   /** The current snapshot; never null (empty before any import). */

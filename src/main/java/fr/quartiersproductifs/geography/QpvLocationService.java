@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class QpvLocationService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QpvLocationService.class);
   /** Dates are French civil dates. */
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -41,8 +42,10 @@ public class QpvLocationService {
                 ErrorCode.MISSING_REFERENCE_DATA,
                 "Aucun contour de QPV n'est importé : lancez `qp import qpv FICHIER` (voir le README).");
           }
+          long start = System.nanoTime();
           l = new QpvLocator(geography.current());
           locator = l;
+          LOG.debug("Locator built in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
       }
     }

@@ -71,7 +71,7 @@ public class LocationBatchService {
                 + (options.dateColumn() != null ? ";colonne_date=" + options.dateColumn() : "")
                 + ";" + summary.dialect());
     receipts.save(receipt);
-    LOG.info("Batch {}: {} rows, {}", id, summary.rows(), counts);
+    LOG.info("Batch {}: {} rows, {}, {} ms", id, summary.rows(), counts, java.time.Duration.between(start, Instant.now()).toMillis());
     return receipt;
   }
 }

@@ -5,18 +5,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.Location;
 
 /**
  * A sparse grid of square cells over planar polygons, precomputed once so that most queries need
- * no geometry at all. Each cell within {@code margin} of at least one polygon stores the polygons
- * within {@code margin} of it, and the polygon that covers the whole cell, if any. A point whose
- * cell is absent is farther than {@code margin} from every polygon.
+ * no geometry at all. Each cell that may lie within {@code margin} of a polygon stores the
+ * polygons that may (a superset: the query still tests them exactly), and the polygon that covers
+ * the whole cell, if any (exact: the cell's centre is inside, farther from the boundary than the
+ * half-diagonal). A point whose cell is absent is farther than {@code margin} from every polygon.
  *
  * <p>Cells are kept in an open-addressing hash table (cell key → entry), entries in flat arrays.
  */
@@ -62,15 +62,18 @@ final class CellGrid {
    * @param margin distance within which a polygon is a candidate for a cell
    */
   static CellGrid build(List<Geometry> polygons, double cellSize, double margin) {
-    GeometryFactory factory = new GeometryFactory();
     Map<Long, List<Integer>> lists = new HashMap<>();
     Map<Long, Integer> cover = new HashMap<>();
+    double halfDiagonal = cellSize * Math.sqrt(2) / 2;
+    Coordinate centre = new Coordinate();
     for (int id = 0; id < polygons.size(); id++) {
       Geometry g = polygons.get(id);
       if (g == null || g.isEmpty()) {
         continue;
       }
-      PreparedGeometry prepared = g.getArea() > 0 ? PreparedGeometryFactory.prepare(g) : null;
+      boolean areal = g.getArea() > 0;
+      IndexedPointInAreaLocator inside = areal ? new IndexedPointInAreaLocator(g) : null;
+      SegmentDistance boundary = new SegmentDistance(g);
       Envelope env = new Envelope(g.getEnvelopeInternal());
       env.expandBy(margin);
       long x0 = cell(env.getMinX(), cellSize);
@@ -79,17 +82,19 @@ final class CellGrid {
       long y1 = cell(env.getMaxY(), cellSize);
       for (long cx = x0; cx <= x1; cx++) {
         for (long cy = y0; cy <= y1; cy++) {
-          Polygon box =
-              (Polygon)
-                  factory.toGeometry(
-                      new Envelope(cx * cellSize, (cx + 1) * cellSize, cy * cellSize, (cy + 1) * cellSize));
-          if (!g.isWithinDistance(box, margin)) {
-            continue;
+          // Conservative tests from the cell centre: every point of the cell is within
+          // halfDiagonal of it.
+          centre.x = (cx + 0.5) * cellSize;
+          centre.y = (cy + 0.5) * cellSize;
+          double toBoundary = boundary.distance(centre.x, centre.y);
+          boolean centreInside = areal && inside.locate(centre) != Location.EXTERIOR;
+          if (!centreInside && toBoundary > margin + halfDiagonal) {
+            continue; // the whole cell is farther than the margin
           }
           long key = key(cx, cy);
           lists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
-          if (prepared != null && prepared.containsProperly(box)) {
-            cover.put(key, id);
+          if (centreInside && toBoundary > halfDiagonal) {
+            cover.put(key, id); // the whole cell is strictly inside
           }
         }
       }
