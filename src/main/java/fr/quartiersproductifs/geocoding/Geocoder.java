@@ -1,0 +1,350 @@
+package fr.quartiersproductifs.geocoding;
+
+import fr.quartiersproductifs.geocoding.index.AddressIndex;
+import fr.quartiersproductifs.geocoding.index.AddressIndex.Candidate;
+import fr.quartiersproductifs.geocoding.index.AddressIndex.HouseNumber;
+import fr.quartiersproductifs.geocoding.index.AddressIndex.Scope;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Free-text geocoding against the address index: parse the text, find candidate streets and
+ * communes (exact words, split glued words, fuzzy words), score each candidate in [0, 1] by how
+ * well its words and the query's words cover each other, then look the house number up in the best
+ * streets. A number absent from the street gives the street (type {@code street}) at a lower score,
+ * never another number; a tie between distant places lowers the score. Pure and thread-safe.
+ */
+public final class Geocoder {
+  /** Street candidates fetched from the index per query. */
+  static final int CANDIDATES = 20;
+  /** Streets in which the house number is looked up. */
+  static final int NUMBER_LOOKUPS = 5;
+  /** Score factor of a street returned for a house number it does not have. */
+  static final double MISSING_NUMBER_FACTOR = 0.6;
+  /** Score factor of a house number found with another repetition index (6 for 6bis). */
+  static final double OTHER_REP_FACTOR = 0.75;
+  /** Score factor when another place, far away, scores nearly as well. */
+  static final double AMBIGUITY_FACTOR = 0.7;
+  static final double AMBIGUITY_MARGIN = 0.03;
+  /** Below this best score, a second pass tolerates typos on every word. */
+  static final double SECOND_PASS_BELOW = 0.9;
+  static final double AMBIGUITY_DISTANCE_M = 100;
+
+  private final Supplier<AddressIndex> indexes;
+
+  /** @param indexes gives the current index, acquired (the geocoder releases it) */
+  public Geocoder(Supplier<AddressIndex> indexes) {
+    this.indexes = indexes;
+  }
+
+  /** Best result, or null when nothing matches. */
+  public GeocodeResult geocodeOne(String text, String postcode, String citycode) {
+    List<GeocodeResult> r = search(new GeocodeRequest(text, 1, postcode, citycode, null));
+    return r.isEmpty() ? null : r.get(0);
+  }
+
+  public List<GeocodeResult> search(GeocodeRequest request) {
+    ParsedQuery pq = ParsedQuery.parse(request.q());
+    if (pq.words().isEmpty()) {
+      return List.of();
+    }
+    AddressIndex index = indexes.get();
+    try {
+      return search(index, pq, request);
+    } finally {
+      index.release();
+    }
+  }
+
+  private record Scored(Candidate c, double score) {}
+
+  private List<GeocodeResult> search(AddressIndex index, ParsedQuery pq, GeocodeRequest request) {
+    List<Ranked> first = attempt(index, pq, request, false);
+    if (!first.isEmpty() && first.get(0).result().score() >= SECOND_PASS_BELOW) {
+      return limit(first, request.limit());
+    }
+    // weak or no answer: try again with typo tolerance on every word
+    List<Ranked> second = attempt(index, pq, request, true);
+    if (first.isEmpty() || !second.isEmpty() && second.get(0).result().score() > first.get(0).result().score()) {
+      return limit(second, request.limit());
+    }
+    return limit(first, request.limit());
+  }
+
+  private static List<GeocodeResult> limit(List<Ranked> ranked, int limit) {
+    List<GeocodeResult> results = new ArrayList<>();
+    for (Ranked r : ranked) {
+      if (results.size() == limit) {
+        break;
+      }
+      results.add(r.result());
+    }
+    return results;
+  }
+
+  private List<Ranked> attempt(AddressIndex index, ParsedQuery pq, GeocodeRequest request, boolean fuzzyAll) {
+    List<String> words = pq.words();
+    List<String> splitWords = splitGlued(index, words);
+    List<String> searched = words;
+    if (splitWords != null) {
+      searched = new ArrayList<>(words);
+      searched.addAll(splitWords);
+    }
+    Scope scope =
+        request.type() == null
+            ? Scope.ALL
+            : request.type().equals(GeocodeResult.MUNICIPALITY) ? Scope.MUNICIPALITIES : Scope.STREETS;
+    List<Candidate> candidates =
+        index.candidates(
+            searched, fuzzyAll, pq.postcode(), request.citycode(), request.postcode(), scope, CANDIDATES);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    List<Scored> scored = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      double s = score(words, pq.postcode(), c);
+      if (splitWords != null) {
+        s = Math.max(s, score(splitWords, pq.postcode(), c));
+      }
+      scored.add(new Scored(c, s));
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+
+    List<Ranked> ranked = new ArrayList<>();
+    boolean wantNumber = pq.housenumber() != null && !GeocodeResult.STREET.equals(request.type());
+    for (int i = 0; i < scored.size(); i++) {
+      Scored s = scored.get(i);
+      Candidate c = s.c();
+      String pc = postcodeOf(c, pq.postcode(), request.postcode());
+      if (c.isMunicipality()) {
+        ranked.add(new Ranked(municipality(c, s.score(), pc), s));
+        continue;
+      }
+      GeocodeResult number = null;
+      if (wantNumber && i < NUMBER_LOOKUPS) {
+        number = housenumber(index, c, pq, s.score(), pc);
+      }
+      if (number != null) {
+        ranked.add(new Ranked(number, s));
+      } else if (!GeocodeResult.HOUSENUMBER.equals(request.type())) {
+        double f = pq.housenumber() != null ? MISSING_NUMBER_FACTOR : 1.0;
+        ranked.add(new Ranked(street(c, s.score() * f, pc), s));
+      }
+    }
+    if (request.type() != null) {
+      ranked.removeIf(r -> !r.result().type().equals(request.type()));
+    }
+    if (ranked.isEmpty()) {
+      return ranked;
+    }
+    ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
+    // Ambiguity: another place, far away, whose words match as well as the chosen one's.
+    Ranked best = ranked.get(0);
+    for (Scored s : scored) {
+      if (s == best.source()) {
+        continue;
+      }
+      if (s.score() >= best.source().score() - AMBIGUITY_MARGIN
+          && distanceM(s.c().lon(), s.c().lat(), best.result().lon(), best.result().lat())
+              > AMBIGUITY_DISTANCE_M) {
+        ranked.set(0, new Ranked(best.result().withScore(round(best.result().score() * AMBIGUITY_FACTOR)), best.source()));
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
+        break;
+      }
+    }
+    return ranked;
+  }
+
+  private record Ranked(GeocodeResult result, Scored source) {}
+
+  /**
+   * The words with glued words split ("ruedes" → "rue", "des") when the parts are known and the
+   * whole is not; null when no word splits. Both readings are scored, the best one counts.
+   */
+  static List<String> splitGlued(AddressIndex index, List<String> words) {
+    List<String> out = new ArrayList<>(words.size() + 2);
+    boolean any = false;
+    for (String w : words) {
+      if (w.length() >= 5 && !AddressText.isNumber(w) && !index.knows(w)) {
+        String[] split = split(index, w);
+        if (split != null) {
+          out.add(split[0]);
+          out.add(split[1]);
+          any = true;
+          continue;
+        }
+      }
+      out.add(w);
+    }
+    return any ? out : null;
+  }
+
+  private static String[] split(AddressIndex index, String w) {
+    // "laiguelongue", "doccitanie": an elision glued to the word
+    int first = w.charAt(0) == 'l' || w.charAt(0) == 'd' ? 1 : 2;
+    for (int i = first; i <= w.length() - 2; i++) {
+      String a = w.substring(0, i);
+      String b = w.substring(i);
+      if ((AddressText.STOPWORDS.contains(a) || a.length() > 1 && index.knows(a))
+          && (AddressText.STOPWORDS.contains(b) || b.length() > 1 && index.knows(b))) {
+        return new String[] {a, b};
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How well a candidate matches the words: the mean of (a) the weighted share of query words found
+   * in the candidate's street and commune words, and (b) the weighted share of the candidate's own
+   * name words found in the query. A query postcode that the candidate lacks costs 15%.
+   */
+  static double score(List<String> words, String postcodeHint, Candidate c) {
+    List<String> name = c.nameTokens();
+    List<String> city = c.cityTokens();
+    double qw = 0;
+    double qm = 0;
+    for (String w : words) {
+      double weight = AddressText.weight(w);
+      qw += weight;
+      double best = 0;
+      for (String t : name) {
+        best = Math.max(best, AddressText.similarity(w, t));
+      }
+      for (String t : city) {
+        best = Math.max(best, AddressText.similarity(w, t));
+      }
+      qm += weight * best;
+    }
+    double nw = 0;
+    double nm = 0;
+    for (String t : name) {
+      double weight = AddressText.weight(t);
+      nw += weight;
+      double best = 0;
+      for (String w : words) {
+        best = Math.max(best, AddressText.similarity(w, t));
+      }
+      nm += weight * best;
+    }
+    double s = 0.5 * (qw == 0 ? 0 : qm / qw) + 0.5 * (nw == 0 ? 0 : nm / nw);
+    if (postcodeHint != null && !c.postcodes().isEmpty() && !c.postcodes().contains(postcodeHint)) {
+      s *= 0.85;
+    }
+    return round(Math.max(0, Math.min(1, s)));
+  }
+
+  private static double round(double s) {
+    return Math.round(s * 10000) / 10000.0;
+  }
+
+  private GeocodeResult housenumber(AddressIndex index, Candidate c, ParsedQuery pq, double score, String pc) {
+    List<HouseNumber> exact = List.of();
+    if (!pq.altRep().isEmpty()) {
+      exact = index.housenumbers(c.key(), pq.housenumber(), pq.altRep(), true);
+    }
+    if (exact.isEmpty()) {
+      exact = index.housenumbers(c.key(), pq.housenumber(), pq.rep(), true);
+    }
+    double s = score;
+    HouseNumber hn;
+    if (!exact.isEmpty()) {
+      hn = exact.get(0);
+    } else {
+      List<HouseNumber> any = index.housenumbers(c.key(), pq.housenumber(), pq.rep(), false);
+      if (any.isEmpty()) {
+        return null;
+      }
+      // 6 asked, only 6bis known (or the reverse): a neighbour, with a lower score
+      hn = any.stream().filter(h -> h.rep().isEmpty()).findFirst().orElse(any.get(0));
+      s = score * OTHER_REP_FACTOR;
+    }
+    String number = hn.number() + hn.rep().toLowerCase(java.util.Locale.ROOT);
+    String name = number + " " + c.name();
+    return new GeocodeResult(
+        GeocodeResult.HOUSENUMBER,
+        round(s),
+        hn.lon(),
+        hn.lat(),
+        hn.x(),
+        hn.y(),
+        label(name, pc, c.city()),
+        hn.id(),
+        number,
+        name,
+        c.name(),
+        pc,
+        c.citycode(),
+        c.city(),
+        BanAddress.departementOf(c.citycode()));
+  }
+
+  private static GeocodeResult street(Candidate c, double score, String pc) {
+    return new GeocodeResult(
+        GeocodeResult.STREET,
+        round(score),
+        c.lon(),
+        c.lat(),
+        c.x(),
+        c.y(),
+        label(c.name(), pc, c.city()),
+        c.id(),
+        null,
+        c.name(),
+        c.name(),
+        pc,
+        c.citycode(),
+        c.city(),
+        BanAddress.departementOf(c.citycode()));
+  }
+
+  private static GeocodeResult municipality(Candidate c, double score, String pc) {
+    return new GeocodeResult(
+        GeocodeResult.MUNICIPALITY,
+        round(score),
+        c.lon(),
+        c.lat(),
+        c.x(),
+        c.y(),
+        label(null, pc, c.city()),
+        c.id(),
+        null,
+        c.city(),
+        null,
+        pc,
+        c.citycode(),
+        c.city(),
+        BanAddress.departementOf(c.citycode()));
+  }
+
+  private static String label(String name, String pc, String city) {
+    StringBuilder b = new StringBuilder();
+    if (name != null) {
+      b.append(name).append(' ');
+    }
+    if (pc != null) {
+      b.append(pc).append(' ');
+    }
+    return b.append(city).toString();
+  }
+
+  /** The query's postcode when the candidate has it, else its only (or first) postcode. */
+  private static String postcodeOf(Candidate c, String hint, String filter) {
+    if (filter != null) {
+      return filter;
+    }
+    if (hint != null && c.postcodes().contains(hint)) {
+      return hint;
+    }
+    return c.postcodes().isEmpty() ? null : c.postcodes().get(0);
+  }
+
+  /** Distance in metres between two WGS84 points (equirectangular, fine below a few km). */
+  public static double distanceM(double lon1, double lat1, double lon2, double lat2) {
+    double k = Math.PI / 180;
+    double x = (lon2 - lon1) * k * Math.cos((lat1 + lat2) / 2 * k);
+    double y = (lat2 - lat1) * k;
+    return Math.sqrt(x * x + y * y) * 6_371_000;
+  }
+}
