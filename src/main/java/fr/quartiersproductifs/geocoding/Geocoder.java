@@ -140,15 +140,14 @@ public final class Geocoder {
       return ranked;
     }
     ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
-    // Ambiguity: another place, far away, whose words match as well as the chosen one's.
+    // Ambiguity: another answer of the same type, far away, nearly as good (e.g. the same number
+    // in two streets of the same name, or a street named in several communes).
     Ranked best = ranked.get(0);
-    for (Scored s : scored) {
-      if (s == best.source()) {
-        continue;
-      }
-      if (s.score() >= best.source().score() - AMBIGUITY_MARGIN
-          && distanceM(s.c().lon(), s.c().lat(), best.result().lon(), best.result().lat())
-              > AMBIGUITY_DISTANCE_M) {
+    for (int i = 1; i < ranked.size(); i++) {
+      GeocodeResult other = ranked.get(i).result();
+      if (other.type().equals(best.result().type())
+          && other.score() >= best.result().score() - AMBIGUITY_MARGIN
+          && distanceM(other.lon(), other.lat(), best.result().lon(), best.result().lat()) > AMBIGUITY_DISTANCE_M) {
         ranked.set(0, new Ranked(best.result().withScore(round(best.result().score() * AMBIGUITY_FACTOR)), best.source()));
         ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
         break;
@@ -198,7 +197,8 @@ public final class Geocoder {
   /**
    * How well a candidate matches the words: the mean of (a) the weighted share of query words found
    * in the candidate's street and commune words, and (b) the weighted share of the candidate's own
-   * name words found in the query. A query postcode that the candidate lacks costs 15%.
+   * name words found in the query (for a commune: their product). A query postcode that the
+   * candidate lacks costs 15%.
    */
   static double score(List<String> words, String postcodeHint, Candidate c) {
     List<String> name = c.nameTokens();
@@ -220,7 +220,9 @@ public final class Geocoder {
     double nw = 0;
     double nm = 0;
     for (String t : name) {
-      double weight = AddressText.weight(t);
+      // a way type missing from the query costs little ("10 paladilhe"); a wrong one costs on the
+      // query side
+      double weight = AddressText.WAY_TYPES.contains(t) ? 0.2 : AddressText.weight(t);
       nw += weight;
       double best = 0;
       for (String w : words) {
@@ -228,7 +230,10 @@ public final class Geocoder {
       }
       nm += weight * best;
     }
-    double s = 0.5 * (qw == 0 ? 0 : qm / qw) + 0.5 * (nw == 0 ? 0 : nm / nw);
+    double queryShare = qw == 0 ? 0 : qm / qw;
+    double nameShare = nw == 0 ? 0 : nm / nw;
+    // a commune answers a query only as far as the query is about the commune alone
+    double s = c.isMunicipality() ? queryShare * nameShare : 0.5 * queryShare + 0.5 * nameShare;
     if (postcodeHint != null && !c.postcodes().isEmpty() && !c.postcodes().contains(postcodeHint)) {
       s *= 0.85;
     }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class MontpellierGeocodingTest {
 
   @BeforeAll
   static void build() {
-    mtp = new MontpellierIndex();
+    mtp = MontpellierIndex.shared();
     List<BanAddress> rows = MontpellierIndex.rows();
     for (BanAddress a : rows) {
       duplicates.merge(key(a), 1, Integer::sum);
@@ -37,11 +36,6 @@ class MontpellierGeocodingTest {
         sample.add(a);
       }
     }
-  }
-
-  @AfterAll
-  static void close() {
-    mtp.close();
   }
 
   private static String key(BanAddress a) {

@@ -21,13 +21,25 @@ final class MontpellierIndex {
   final Geocoder geocoder;
   final ImportReport report = new ImportReport();
 
+  private static MontpellierIndex shared;
+
+  /** The index, built once per test JVM (deleted at exit). */
+  static synchronized MontpellierIndex shared() {
+    if (shared == null) {
+      shared = new MontpellierIndex();
+      MontpellierIndex m = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(m::close));
+    }
+    return shared;
+  }
+
   MontpellierIndex() {
     try {
       dir = Files.createTempDirectory("qp-adresses-test-");
       Path data = SharedData.dir();
       try (IndexBuilder b =
           new IndexBuilder(dir, null, LaPostePostcodes.fromDataDir(data))) {
-        BanFiles.read(SharedData.file(FILE), report, b::add);
+        BanFiles.read(SharedData.file(FILE), report, (line, a) -> b.add(a));
         b.finish(true);
       }
       index = AddressIndex.open(List.of(dir));
@@ -45,7 +57,7 @@ final class MontpellierIndex {
   /** The rows of the sample file. */
   static List<BanAddress> rows() {
     List<BanAddress> rows = new ArrayList<>();
-    BanFiles.read(SharedData.file(FILE), new ImportReport(), rows::add);
+    BanFiles.read(SharedData.file(FILE), new ImportReport(), (line, a) -> rows.add(a));
     return rows;
   }
 

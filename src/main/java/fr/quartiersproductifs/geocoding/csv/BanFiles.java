@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -42,7 +41,13 @@ public final class BanFiles {
   }
 
   /** Reads every row; valid ones go to the consumer, invalid ones to the report. */
-  public static void read(Path file, ImportReport report, Consumer<BanAddress> sink) {
+  /** Receives each valid row with its line number. */
+  @FunctionalInterface
+  public interface RowSink {
+    void accept(long line, BanAddress address);
+  }
+
+  public static void read(Path file, ImportReport report, RowSink sink) {
     try (InputStream in = open(file);
         CsvReader<CsvRecord> csv =
             CsvReader.builder()
@@ -77,7 +82,7 @@ public final class BanFiles {
                   number(get(r, col, "y"), Double.NaN),
                   number(get(r, col, "lon"), Double.NaN),
                   number(get(r, col, "lat"), Double.NaN));
-          sink.accept(a);
+          sink.accept(line, a);
         } catch (IllegalArgumentException e) {
           report.reject(line, get(r, col, "id"), e.getMessage());
         }
