@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class Geocoder {
   /** Street candidates fetched from the index per query. */
-  static final int CANDIDATES = 20;
+  static final int CANDIDATES = 12;
   /** Streets in which the house number is looked up. */
   static final int NUMBER_LOOKUPS = 5;
   /** Score factor of a street returned for a house number it does not have. */

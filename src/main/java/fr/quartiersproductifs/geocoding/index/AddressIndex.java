@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +32,16 @@ import org.apache.lucene.store.FSDirectory;
 public final class AddressIndex implements Closeable {
   private final IndexReader reader;
   private final IndexSearcher searcher;
+  private final IndexReader numbers;
+  private final IndexSearcher numberSearcher;
+  private final Vocabulary vocabulary;
+  /** Decoded street and commune documents, by doc id (filled as searches meet them, bounded). */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Candidate> decoded;
+  private final java.util.concurrent.atomic.AtomicInteger decodedCount = new java.util.concurrent.atomic.AtomicInteger();
+  static final int DECODED_MAX = 300_000;
+
+  /** Close words tried for a misspelt word. */
+  static final int FUZZY_EXPANSIONS = 30;
 
   /** A street or commune document found for a query. */
   public record Candidate(
@@ -67,7 +77,8 @@ public final class AddressIndex implements Closeable {
     List<IndexReader> readers = new ArrayList<>();
     try {
       for (Path p : dirs) {
-        readers.add(DirectoryReader.open(FSDirectory.open(p)));
+        readers.add(DirectoryReader.open(FSDirectory.open(p.resolve(IndexBuilder.PLACES))));
+        readers.add(DirectoryReader.open(FSDirectory.open(p.resolve(IndexBuilder.NUMBERS))));
       }
     } catch (IOException e) {
       for (IndexReader r : readers) {
@@ -75,30 +86,59 @@ public final class AddressIndex implements Closeable {
       }
       throw e;
     }
-    return new AddressIndex(new MultiReader(readers.toArray(IndexReader[]::new), true));
+    IndexReader[] places = new IndexReader[dirs.size()];
+    IndexReader[] numbers = new IndexReader[dirs.size()];
+    for (int i = 0; i < dirs.size(); i++) {
+      places[i] = readers.get(2 * i);
+      numbers[i] = readers.get(2 * i + 1);
+    }
+    return new AddressIndex(new MultiReader(places, true), new MultiReader(numbers, true));
   }
 
-  private AddressIndex(IndexReader reader) {
-    this.reader = reader;
-    this.searcher = new IndexSearcher(reader);
+  private AddressIndex(IndexReader places, IndexReader numbers) throws IOException {
+    this.reader = places;
+    this.searcher = new IndexSearcher(places);
     this.searcher.setQueryCache(null);
+    this.numbers = numbers;
+    this.numberSearcher = new IndexSearcher(numbers);
+    this.numberSearcher.setQueryCache(null);
+    this.vocabulary = Vocabulary.of(places, Fields.TOKENS);
+    this.decoded = new java.util.concurrent.atomic.AtomicReferenceArray<>(places.maxDoc());
   }
 
   /** Takes a reference; false when the index is already closed. */
   public boolean acquire() {
-    return reader.tryIncRef();
+    if (!reader.tryIncRef()) {
+      return false;
+    }
+    if (!numbers.tryIncRef()) {
+      release(reader);
+      return false;
+    }
+    return true;
   }
 
   public void release() {
+    release(numbers);
+    release(reader);
+  }
+
+  private static void release(IndexReader r) {
     try {
-      reader.decRef();
+      r.decRef();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public int documents() {
+  /** Street and commune documents. */
+  public int places() {
     return reader.numDocs();
+  }
+
+  /** House number documents. */
+  public int housenumbers() {
+    return numbers.numDocs();
   }
 
   /** Whether a word occurs in some street or commune name (or commune of a street). */
@@ -130,20 +170,27 @@ public final class AddressIndex implements Closeable {
       Term t = new Term(Fields.TOKENS, w);
       Query clause;
       boolean known = knows(w);
-      if (known && fuzzyAll && AddressText.maxEdits(w.length()) > 0) {
-        // second pass: a typo may have produced another existing word
-        BooleanQuery.Builder either = new BooleanQuery.Builder();
-        either.add(new TermQuery(t), Occur.SHOULD);
-        either.add(new FuzzyQuery(t, AddressText.maxEdits(w.length()), 0, 30, true), Occur.SHOULD);
-        clause = either.build();
-      } else if (known) {
+      int edits = AddressText.maxEdits(w.length());
+      if (known && !(fuzzyAll && edits > 0)) {
         clause = new TermQuery(t);
       } else {
-        int edits = AddressText.maxEdits(w.length());
-        if (edits == 0) {
+        // unknown word, or second pass: the close words of the vocabulary
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        int alternatives = 0;
+        if (known) {
+          either.add(new TermQuery(t), Occur.SHOULD);
+          alternatives++;
+        }
+        for (Vocabulary.Near near : vocabulary.near(w, edits, FUZZY_EXPANSIONS)) {
+          either.add(
+              new BoostQuery(new TermQuery(new Term(Fields.TOKENS, near.word())), 1f - 0.2f * near.distance()),
+              Occur.SHOULD);
+          alternatives++;
+        }
+        if (alternatives == 0) {
           continue;
         }
-        clause = new FuzzyQuery(t, edits, 0, 30, true);
+        clause = either.build();
       }
       q.add(new BoostQuery(clause, (float) AddressText.weight(w)), Occur.SHOULD);
       should++;
@@ -159,10 +206,7 @@ public final class AddressIndex implements Closeable {
       case STREETS -> q.add(new TermQuery(new Term(Fields.KIND, Fields.STREET)), Occur.FILTER);
       case MUNICIPALITIES -> q.add(new TermQuery(new Term(Fields.KIND, Fields.MUNICIPALITY)), Occur.FILTER);
       case ALL -> {
-        BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-        kinds.add(new TermQuery(new Term(Fields.KIND, Fields.STREET)), Occur.SHOULD);
-        kinds.add(new TermQuery(new Term(Fields.KIND, Fields.MUNICIPALITY)), Occur.SHOULD);
-        q.add(kinds.build(), Occur.FILTER);
+        // the places index holds only streets and communes
       }
     }
     if (citycode != null) {
@@ -173,25 +217,21 @@ public final class AddressIndex implements Closeable {
     }
     try {
       TopDocs top = searcher.search(q.build(), n);
-      StoredFields stored = searcher.storedFields();
       List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        out.add(
-            new Candidate(
-                d.get(Fields.KIND),
-                d.get(Fields.KEY),
-                d.get(Fields.ID),
-                d.get(Fields.NAME),
-                split(d.get(Fields.NAME_N)),
-                d.get(Fields.CITY),
-                split(d.get(Fields.CITY_N)),
-                d.get(Fields.CITYCODE),
-                split(d.get(Fields.POSTCODES)),
-                num(d, Fields.LON),
-                num(d, Fields.LAT),
-                num(d, Fields.X),
-                num(d, Fields.Y)));
+        Candidate c = decoded.get(sd.doc);
+        if (c == null) {
+          String[] p = payload(reader, sd.doc);
+          c =
+              new Candidate(
+                  p[0], p[1], p[2], p[3], split(p[4]), p[5], split(p[6]), p[7], split(p[8]),
+                  num(p[9]), num(p[10]), num(p[11]), num(p[12]));
+          if (decodedCount.get() < DECODED_MAX) {
+            decoded.set(sd.doc, c);
+            decodedCount.incrementAndGet();
+          }
+        }
+        out.add(c);
       }
       return out;
     } catch (IOException e) {
@@ -206,20 +246,11 @@ public final class AddressIndex implements Closeable {
             ? new Term(Fields.HN, streetKey + "|" + number + "|" + rep)
             : new Term(Fields.HN_NUMBER, streetKey + "|" + number);
     try {
-      TopDocs top = searcher.search(new TermQuery(t), 10);
-      StoredFields stored = searcher.storedFields();
+      TopDocs top = numberSearcher.search(new TermQuery(t), 10);
       List<HouseNumber> out = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        out.add(
-            new HouseNumber(
-                d.get(Fields.ID),
-                d.get(Fields.NUMBER),
-                d.get(Fields.REP),
-                num(d, Fields.LON),
-                num(d, Fields.LAT),
-                num(d, Fields.X),
-                num(d, Fields.Y)));
+        String[] p = payload(numbers, sd.doc);
+        out.add(new HouseNumber(p[0], p[1], p[2], num(p[3]), num(p[4]), num(p[5]), num(p[6])));
       }
       return out;
     } catch (IOException e) {
@@ -227,9 +258,18 @@ public final class AddressIndex implements Closeable {
     }
   }
 
-  private static double num(Document d, String field) {
-    var f = d.getField(field);
-    return f == null || f.numericValue() == null ? Double.NaN : f.numericValue().doubleValue();
+  private static String[] payload(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAYLOAD);
+    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("address index document without payload");
+    }
+    return dv.binaryValue().utf8ToString().split(String.valueOf(Fields.SEP), -1);
+  }
+
+  private static double num(String s) {
+    return s.isEmpty() || s.equals("NaN") ? Double.NaN : Double.parseDouble(s);
   }
 
   private static List<String> split(String s) {

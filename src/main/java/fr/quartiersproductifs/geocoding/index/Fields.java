@@ -20,7 +20,15 @@ final class Fields {
   /** Street key + number, for the lookup without repetition index. */
   static final String HN_NUMBER = "hn_number";
 
-  // stored
+  /**
+   * Everything a search returns about a document, as one binary doc value (fields separated by
+   * U+0001): read without the decompression of stored fields.
+   */
+  static final String PAYLOAD = "payload";
+
+  static final char SEP = '\u0001';
+
+  // payload parts
   static final String KEY = "key";
   static final String ID = "id";
   static final String NAME = "name";

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -27,14 +27,16 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Writes one index directory from a stream of BAN rows: a document per house number, and, at the
- * end, a document per street (its representative point is the address point nearest to the mean
+ * Writes one index directory from a stream of BAN rows: a document per house number (sub-index
+ * {@value #NUMBERS}), and, at the
+ * end, a document per street and per commune (sub-index {@value #PLACES}; a street's point is the address point nearest to the mean
  * of its points) and per commune. Memory: the points of the streets of one file (a département)
  * are kept until the end, 32 bytes each.
  *
@@ -42,8 +44,15 @@ import org.apache.lucene.util.BytesRef;
  * new file are dropped at the end: re-importing a commune replaces it within its département.
  */
 public final class IndexBuilder implements Closeable {
-  private final Directory directory;
-  private final IndexWriter writer;
+  /** Sub-directory of the street and commune documents (searched by words). */
+  public static final String PLACES = "voies";
+  /** Sub-directory of the house number documents (looked up by key). */
+  public static final String NUMBERS = "numeros";
+
+  private final Directory placesDir;
+  private final IndexWriter places;
+  private final Directory numbersDir;
+  private final IndexWriter numbers;
   private final PostcodeTable postcodes;
   private final String batch = UUID.randomUUID().toString();
   private final Map<String, StreetAcc> streets = new LinkedHashMap<>();
@@ -118,17 +127,26 @@ public final class IndexBuilder implements Closeable {
   /** Opens a writer on a new, empty directory, optionally seeded with a base index. */
   public IndexBuilder(Path target, Path base, PostcodeTable postcodes) throws IOException {
     this.postcodes = postcodes;
-    this.directory = FSDirectory.open(target);
-    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(128);
-    config.setCommitOnClose(false);
-    this.writer = new IndexWriter(directory, config);
+    this.placesDir = FSDirectory.open(target.resolve(PLACES));
+    this.places = new IndexWriter(placesDir, config(32));
+    this.numbersDir = FSDirectory.open(target.resolve(NUMBERS));
+    this.numbers = new IndexWriter(numbersDir, config(128));
     if (base != null) {
-      try (Directory b = FSDirectory.open(base)) {
-        writer.addIndexes(b);
+      try (Directory b = FSDirectory.open(base.resolve(PLACES))) {
+        places.addIndexes(b);
+      }
+      try (Directory b = FSDirectory.open(base.resolve(NUMBERS))) {
+        numbers.addIndexes(b);
       }
     }
+  }
+
+  private static IndexWriterConfig config(int ramMb) {
+    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(ramMb);
+    config.setCommitOnClose(false);
+    return config;
   }
 
   /** Adds one BAN row. Duplicated (street, number, repetition) rows keep the first point. */
@@ -164,12 +182,9 @@ public final class IndexBuilder implements Closeable {
     d.add(new StringField(Fields.HN_NUMBER, key + "|" + number, Field.Store.NO));
     d.add(new StringField(Fields.CITYCODE, a.codeInsee(), Field.Store.NO));
     d.add(new StringField(Fields.BATCH, batch, Field.Store.NO));
-    d.add(new StoredField(Fields.ID, a.id()));
-    d.add(new StoredField(Fields.NUMBER, number));
-    d.add(new StoredField(Fields.REP, a.rep()));
-    addPoint(d, a.lon(), a.lat(), a.x(), a.y());
+    d.add(payload(a.id(), number, a.rep(), a.lon(), a.lat(), a.x(), a.y()));
     try {
-      writer.addDocument(d);
+      numbers.addDocument(d);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,11 +199,15 @@ public final class IndexBuilder implements Closeable {
     return n.substring(i);
   }
 
-  private static void addPoint(Document d, double lon, double lat, double x, double y) {
-    d.add(new StoredField(Fields.LON, lon));
-    d.add(new StoredField(Fields.LAT, lat));
-    d.add(new StoredField(Fields.X, x));
-    d.add(new StoredField(Fields.Y, y));
+  private static BinaryDocValuesField payload(Object... parts) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        b.append(Fields.SEP);
+      }
+      b.append(parts[i]);
+    }
+    return new BinaryDocValuesField(Fields.PAYLOAD, new BytesRef(b.toString()));
   }
 
   /** Communes written by this builder. */
@@ -220,10 +239,11 @@ public final class IndexBuilder implements Closeable {
       List<String> pcs = s.postcodes.isEmpty() ? cityPostcodes.get(s.citycode) : List.copyOf(s.postcodes);
       int c = s.central();
       String key = se.getKey();
-      Document d = searchable(Fields.STREET, key, s.name, s.nameN, s.citycode, s.city, pcs);
-      d.add(new StoredField(Fields.ID, streetId(s.firstId, s.citycode)));
-      addPoint(d, s.pts[c * 4], s.pts[c * 4 + 1], s.pts[c * 4 + 2], s.pts[c * 4 + 3]);
-      writer.addDocument(d);
+      Document d =
+          searchable(
+              Fields.STREET, key, streetId(s.firstId, s.citycode), s.name, s.nameN, s.citycode, s.city, pcs,
+              s.pts, c);
+      places.addDocument(d);
     }
     for (Map.Entry<String, CityAcc> e : cities.entrySet()) {
       CityAcc city = e.getValue();
@@ -236,10 +256,10 @@ public final class IndexBuilder implements Closeable {
       int c = all.central();
       String nameN = AddressText.normalise(city.name);
       Document d =
-          searchable(Fields.MUNICIPALITY, e.getKey(), city.name, nameN, e.getKey(), city.name, cityPostcodes.get(e.getKey()));
-      d.add(new StoredField(Fields.ID, e.getKey()));
-      addPoint(d, all.pts[c * 4], all.pts[c * 4 + 1], all.pts[c * 4 + 2], all.pts[c * 4 + 3]);
-      writer.addDocument(d);
+          searchable(
+              Fields.MUNICIPALITY, e.getKey(), e.getKey(), city.name, nameN, e.getKey(), city.name,
+              cityPostcodes.get(e.getKey()), all.pts, c);
+      places.addDocument(d);
     }
     BooleanQuery.Builder old = new BooleanQuery.Builder();
     if (replaceAll) {
@@ -249,9 +269,12 @@ public final class IndexBuilder implements Closeable {
       old.add(new TermInSetQuery(Fields.CITYCODE, codes), Occur.FILTER);
     }
     old.add(new TermQuery(new Term(Fields.BATCH, batch)), Occur.MUST_NOT);
-    writer.deleteDocuments(old.build());
-    writer.forceMerge(1);
-    writer.commit();
+    Query oldDocs = old.build();
+    for (IndexWriter w : List.of(places, numbers)) {
+      w.deleteDocuments(oldDocs);
+      w.forceMerge(1);
+      w.commit();
+    }
   }
 
   private static String streetId(String firstId, String citycode) {
@@ -261,12 +284,21 @@ public final class IndexBuilder implements Closeable {
   }
 
   private Document searchable(
-      String kind, String key, String name, String nameN, String citycode, String city, List<String> pcs) {
+      String kind,
+      String key,
+      String id,
+      String name,
+      String nameN,
+      String citycode,
+      String city,
+      List<String> pcs,
+      double[] pts,
+      int point) {
     String cityN = AddressText.normalise(city);
     Document d = new Document();
     d.add(new StringField(Fields.KIND, kind, Field.Store.NO));
     d.add(new StringField(Fields.BATCH, batch, Field.Store.NO));
-    d.add(new StringField(Fields.CITYCODE, citycode, Field.Store.YES));
+    d.add(new StringField(Fields.CITYCODE, citycode, Field.Store.NO));
     StringBuilder tokens = new StringBuilder(nameN);
     if (kind.equals(Fields.STREET)) {
       tokens.append(' ').append(cityN);
@@ -275,22 +307,20 @@ public final class IndexBuilder implements Closeable {
       d.add(new StringField(Fields.POSTCODE, pc, Field.Store.NO));
     }
     d.add(new TextField(Fields.TOKENS, tokens.toString(), Field.Store.NO));
-    d.add(new StoredField(Fields.KIND, kind));
-    d.add(new StoredField(Fields.KEY, key));
-    d.add(new StoredField(Fields.NAME, name));
-    d.add(new StoredField(Fields.NAME_N, nameN));
-    d.add(new StoredField(Fields.CITY, city));
-    d.add(new StoredField(Fields.CITY_N, cityN));
-    d.add(new StoredField(Fields.POSTCODES, String.join(" ", pcs)));
+    d.add(
+        payload(
+            kind, key, id, name, nameN, city, cityN, citycode, String.join(" ", pcs),
+            pts[point * 4], pts[point * 4 + 1], pts[point * 4 + 2], pts[point * 4 + 3]));
     return d;
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      writer.close();
-    } finally {
-      directory.close();
+    try (placesDir;
+        numbersDir;
+        places;
+        numbers) {
+      // closed in reverse order: writers, then directories
     }
   }
 }
