@@ -63,7 +63,6 @@ public final class AddressText {
           Map.entry("gl", "general"),
           Map.entry("mal", "marechal"),
           Map.entry("pdt", "president"),
-          Map.entry("pres", "president"),
           Map.entry("dr", "docteur"),
           Map.entry("doct", "docteur"),
           Map.entry("prof", "professeur"),

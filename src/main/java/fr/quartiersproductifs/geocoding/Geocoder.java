@@ -28,6 +28,8 @@ public final class Geocoder {
   /** Score factor when another place, far away, scores nearly as well. */
   static final double AMBIGUITY_FACTOR = 0.7;
   static final double AMBIGUITY_MARGIN = 0.03;
+  /** Results below this score are noise: not returned. */
+  static final double MIN_SCORE = 0.3;
   /** Below this best score, a second pass tolerates typos on every word. */
   static final double SECOND_PASS_BELOW = 0.9;
   static final double AMBIGUITY_DISTANCE_M = 100;
@@ -76,7 +78,7 @@ public final class Geocoder {
   private static List<GeocodeResult> limit(List<Ranked> ranked, int limit) {
     List<GeocodeResult> results = new ArrayList<>();
     for (Ranked r : ranked) {
-      if (results.size() == limit) {
+      if (results.size() == limit || r.result().score() < MIN_SCORE) {
         break;
       }
       results.add(r.result());

@@ -2,6 +2,7 @@ package fr.quartiersproductifs.geocoding;
 
 import fr.quartiersproductifs.geocoding.index.AddressStore;
 import fr.quartiersproductifs.geography.GeographyService;
+import fr.quartiersproductifs.geography.QpvLocationService;
 import fr.quartiersproductifs.shared.QpProperties;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,12 @@ public class GeocodingConfiguration {
   @Bean
   Geocoder geocoder(AddressStore store) {
     return new Geocoder(store::acquire);
+  }
+
+  /** The QPV answer for a geocoded point: the geography feature's locator. */
+  @Bean
+  QpvLocator addressQpvLocator(QpvLocationService qpv) {
+    return qpv::locate;
   }
 
   /**

@@ -5,8 +5,8 @@ import fr.quartiersproductifs.geography.Localisation;
 import java.time.LocalDate;
 
 /**
- * The QPV answer for a point, as given by the geography feature's {@code QpvLocationService.locate}
- * (the Spring bean adapting it is declared in {@link GeocodingConfiguration}).
+ * The QPV answer for a point: {@link fr.quartiersproductifs.geography.QpvLocationService#locate} in
+ * the application (see {@link GeocodingConfiguration}), a fake in the pure tests.
  */
 @FunctionalInterface
 public interface QpvLocator {

@@ -1,31 +1,27 @@
 package fr.quartiersproductifs.geocoding.csv;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import fr.quartiersproductifs.csv.CsvBatchIo;
+import fr.quartiersproductifs.csv.CsvDialect;
+import fr.quartiersproductifs.csv.CsvDialectDetector;
+import fr.quartiersproductifs.csv.CsvRecordReader;
 import fr.quartiersproductifs.geocoding.AddressText;
 import fr.quartiersproductifs.geocoding.GeocodeResult;
 import fr.quartiersproductifs.geocoding.Geocoder;
 import fr.quartiersproductifs.geocoding.QpvLocator;
 import fr.quartiersproductifs.geocoding.QpvOfAddress;
 import fr.quartiersproductifs.geography.Localisation;
+import fr.quartiersproductifs.geography.QpvLocationService;
 import fr.quartiersproductifs.geography.QpvColumns;
 import fr.quartiersproductifs.geography.QpvStatus;
 import fr.quartiersproductifs.shared.ErrorCode;
 import fr.quartiersproductifs.shared.QpException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +32,9 @@ import java.util.stream.IntStream;
 
 /**
  * Geocodes a CSV of addresses as a stream: every input row gives exactly one output row, in the
- * same order, in the same dialect (encoding, separator, line ending), with the geocoding columns
- * (and the QPV columns) appended. Rows are processed in chunks of {@link #CHUNK} on a few threads,
+ * same order, in the same dialect (encoding, separator, line ending, BOM), with the geocoding
+ * columns (and the QPV columns) appended. Reading and writing go through the shared lenient CSV
+ * machinery ({@link CsvBatchIo}): a line with broken quotes is one row, in error. Rows are processed in chunks of {@link #CHUNK} on a few threads,
  * so memory stays bounded whatever the file size. No address is ever logged.
  */
 public final class AddressBatch {
@@ -97,7 +94,7 @@ public final class AddressBatch {
     this.threads = Math.max(1, threads);
   }
 
-  private record Row(String[] fields, long line) {}
+  private record Row(String[] fields, long line, boolean malformed, boolean blank) {}
 
   private record Outcome(GeocodeResult result, String status, String message, Localisation qpv) {}
 
@@ -106,51 +103,24 @@ public final class AddressBatch {
       throw new QpException(
           ErrorCode.MISSING_REFERENCE_DATA, "La localisation QPV n'est pas disponible (référentiel QPV absent).");
     }
-    LocalDate date = options.date() != null ? options.date() : LocalDate.now();
-    BufferedInputStream in = (BufferedInputStream) CsvFormat.buffered(input);
-    CsvFormat format = CsvFormat.detect(in);
-    Writer writer = new OutputStreamWriter(output, format.charset());
-    if (format.bom()) {
-      writer.write('\uFEFF');
+    LocalDate date = options.date() != null ? options.date() : LocalDate.now(QpvLocationService.PARIS);
+    List<String> appended = new ArrayList<>(RESULT_HEADERS);
+    if (options.qpv()) {
+      appended.addAll(QpvColumns.HEADERS);
     }
-    CsvWriter csvOut =
-        CsvWriter.builder()
-            .fieldSeparator(format.separator())
-            .lineDelimiter(format.lineEnd().equals("\r\n") ? LineDelimiter.CRLF : LineDelimiter.LF)
-            .build(writer);
     long[] counts = new long[4];
     Map<QpvStatus, Long> qpvCounts = new EnumMap<>(QpvStatus.class);
     ForkJoinPool pool = new ForkJoinPool(threads);
     Map<String, GeocodeResult> cache = new ConcurrentHashMap<>();
-    try (CsvReader<CsvRecord> csv =
-        CsvReader.builder()
-            .fieldSeparator(format.separator())
-            .skipEmptyLines(false)
-            .allowExtraFields(true)
-            .allowMissingFields(true)
-            .allowExtraCharsAfterClosingQuote(true)
-            .ofCsvRecord(new InputStreamReader(in, format.charset()))) {
-      Iterator<CsvRecord> it = csv.iterator();
-      if (!it.hasNext()) {
-        throw QpException.invalid("Le fichier CSV est vide.");
-      }
-      List<String> header = it.next().getFields();
-      int width = header.size();
-      int[] addressCols = addressColumns(header, options);
-      int cityCol = options.citycodeColumn() == null ? -1 : column(header, options.citycodeColumn());
-      int postCol = options.postcodeColumn() == null ? -1 : column(header, options.postcodeColumn());
-      List<String> outHeader = new ArrayList<>(header);
-      outHeader.addAll(RESULT_HEADERS);
-      if (options.qpv()) {
-        outHeader.addAll(QpvColumns.HEADERS);
-      }
-      csvOut.writeRecord(outHeader);
+    try (CsvBatchIo io = new CsvBatchIo(input, output, appended)) {
+      Columns cols = columns(io.header(), options);
+      io.writeHeader();
       List<Row> chunk = new ArrayList<>(CHUNK);
       while (true) {
         chunk.clear();
-        while (chunk.size() < CHUNK && it.hasNext()) {
-          CsvRecord r = it.next();
-          chunk.add(new Row(r.getFields().toArray(String[]::new), r.getStartingLineNumber()));
+        CsvRecordReader.Record r;
+        while (chunk.size() < CHUNK && (r = io.next()) != null) {
+          chunk.add(new Row(r.fields().toArray(String[]::new), r.lineNumber(), r.malformed(), r.blank()));
         }
         if (chunk.isEmpty()) {
           break;
@@ -162,10 +132,7 @@ public final class AddressBatch {
                   () ->
                       IntStream.range(0, rows.size())
                           .parallel()
-                          .forEach(
-                              i ->
-                                  outcomes[i] =
-                                      process(rows.get(i), addressCols, cityCol, postCol, options, date, cache)))
+                          .forEach(i -> outcomes[i] = process(rows.get(i), cols, options, date, cache)))
               .get();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -178,18 +145,13 @@ public final class AddressBatch {
         }
         for (int i = 0; i < rows.size(); i++) {
           Outcome o = outcomes[i];
-          List<String> out = new ArrayList<>(width + RESULT_HEADERS.size() + QpvColumns.HEADERS.size());
-          String[] f = rows.get(i).fields();
-          for (int k = 0; k < width; k++) {
-            out.add(k < f.length ? f[k] : "");
-          }
-          // extra fields beyond the header are dropped so that appended columns stay aligned
-          out.addAll(resultValues(o));
+          List<String> values = new ArrayList<>(appended.size());
+          values.addAll(resultValues(o));
           if (options.qpv()) {
-            out.addAll(QpvColumns.values(o.qpv()));
+            values.addAll(QpvColumns.values(o.qpv()));
             qpvCounts.merge(o.qpv().statut(), 1L, Long::sum);
           }
-          csvOut.writeRecord(out);
+          io.write(Arrays.asList(rows.get(i).fields()), values);
           switch (o.status()) {
             case OK -> counts[0]++;
             case NOT_FOUND -> counts[1]++;
@@ -198,7 +160,6 @@ public final class AddressBatch {
           }
         }
       }
-      csvOut.flush();
     } finally {
       pool.shutdown();
     }
@@ -206,66 +167,52 @@ public final class AddressBatch {
     return new Summary(total, counts[0], counts[1], counts[2], counts[3], qpvCounts);
   }
 
-  private static int[] addressColumns(List<String> header, Options options) {
+  private record Columns(int[] address, int citycode, int postcode) {}
+
+  private static Columns columns(List<String> header, Options options) {
+    int[] address;
     if (options.columns().isEmpty()) {
-      return IntStream.range(0, header.size()).toArray();
+      address = IntStream.range(0, header.size()).toArray();
+    } else {
+      address = new int[options.columns().size()];
+      for (int i = 0; i < address.length; i++) {
+        address[i] = CsvBatchIo.column(header, options.columns().get(i), "colonne d'adresse");
+      }
     }
-    int[] cols = new int[options.columns().size()];
-    for (int i = 0; i < cols.length; i++) {
-      cols[i] = column(header, options.columns().get(i));
-    }
-    return cols;
+    int city =
+        options.citycodeColumn() == null ? -1 : CsvBatchIo.column(header, options.citycodeColumn(), "citycode");
+    int post =
+        options.postcodeColumn() == null ? -1 : CsvBatchIo.column(header, options.postcodeColumn(), "postcode");
+    return new Columns(address, city, post);
   }
 
   /**
-   * Checks that the file has a header with the columns named in the options (so that an HTTP
-   * client gets a 400 before the answer starts streaming).
+   * Checks, from the first bytes of a file, that it has a header with the columns named in the
+   * options (so that an HTTP client gets a 400 before the answer starts streaming).
+   *
+   * @return the file's dialect
    */
-  public static void checkHeader(InputStream input, Options options) throws IOException {
-    BufferedInputStream in = (BufferedInputStream) CsvFormat.buffered(input);
-    CsvFormat format = CsvFormat.detect(in);
-    try (CsvReader<CsvRecord> csv =
-        CsvReader.builder()
-            .fieldSeparator(format.separator())
-            .allowExtraFields(true)
-            .allowMissingFields(true)
-            .allowExtraCharsAfterClosingQuote(true)
-            .ofCsvRecord(new InputStreamReader(in, format.charset()))) {
-      Iterator<CsvRecord> it = csv.iterator();
-      if (!it.hasNext()) {
-        throw QpException.invalid("Le fichier CSV est vide.");
-      }
-      List<String> header = it.next().getFields();
-      addressColumns(header, options);
-      if (options.citycodeColumn() != null) {
-        column(header, options.citycodeColumn());
-      }
-      if (options.postcodeColumn() != null) {
-        column(header, options.postcodeColumn());
-      }
+  public static CsvDialect checkHeader(byte[] head, Options options) throws IOException {
+    if (head.length == 0) {
+      throw QpException.invalid("Le fichier CSV est vide.");
     }
+    CsvDialect dialect = CsvDialectDetector.detect(head, head.length);
+    columns(CsvBatchIo.header(head, dialect), options);
+    return dialect;
   }
 
-  private static int column(List<String> header, String name) {
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).trim().equals(name.trim())) {
-        return i;
-      }
-    }
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).trim().equalsIgnoreCase(name.trim())) {
-        return i;
-      }
-    }
-    throw QpException.invalid(
-        "Colonne « " + name + " » absente du fichier (colonnes : " + String.join(", ", header) + ").");
-  }
-
-  private Outcome process(
-      Row row, int[] addressCols, int cityCol, int postCol, Options options, LocalDate date, Map<String, GeocodeResult> cache) {
+  private Outcome process(Row row, Columns cols, Options options, LocalDate date, Map<String, GeocodeResult> cache) {
     String[] f = row.fields();
+    int cityCol = cols.citycode();
+    int postCol = cols.postcode();
+    if (row.blank()) {
+      return qpv(new Outcome(null, SKIPPED, "ligne vide", null), options, date);
+    }
+    if (row.malformed()) {
+      return qpv(new Outcome(null, ERROR, "ligne mal formée (guillemets non fermés)", null), options, date);
+    }
     StringBuilder q = new StringBuilder();
-    for (int c : addressCols) {
+    for (int c : cols.address()) {
       if (c < f.length && !f[c].isBlank()) {
         if (q.length() > 0) {
           q.append(' ');

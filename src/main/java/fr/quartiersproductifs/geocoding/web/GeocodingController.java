@@ -2,6 +2,7 @@ package fr.quartiersproductifs.geocoding.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import fr.quartiersproductifs.csv.CsvDialect;
 import fr.quartiersproductifs.geocoding.GeocodeRequest;
 import fr.quartiersproductifs.geocoding.GeocodeResult;
 import fr.quartiersproductifs.geocoding.GeocodingService;
@@ -15,11 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -148,8 +146,9 @@ public class GeocodingController {
             qpv,
             day,
             service.properties().scoreMin());
+    CsvDialect dialect;
     try (InputStream in = data.getInputStream()) {
-      AddressBatch.checkHeader(in, options);
+      dialect = AddressBatch.checkHeader(in.readNBytes(64 * 1024), options);
     }
     String name = data.getOriginalFilename() == null ? "adresses.csv" : data.getOriginalFilename();
     String outName = name.replaceAll("(?i)\\.csv$", "") + ".geocode.csv";
@@ -160,23 +159,12 @@ public class GeocodingController {
           }
         };
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/csv"))
+        .contentType(new MediaType("text", "csv", dialect.charset()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(outName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .body(body);
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /**
-   * Maps errors to problem+json for these endpoints (same mapping as the platform's ProblemHandler;
-   * to be removed once that handler is on main).
-   */
-  @ExceptionHandler(QpException.class)
-  ResponseEntity<ProblemDetail> problem(QpException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.code().httpStatus()), e.getMessage());
-    p.setProperty("code", e.code().name());
-    return ResponseEntity.status(e.code().httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }
