@@ -4,11 +4,9 @@ import fr.quartiersproductifs.shared.ErrorCode;
 import fr.quartiersproductifs.shared.QpException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +58,8 @@ public final class AddressStore implements AutoCloseable {
       return Map.of();
     }
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
-      p.load(r);
+    try (var in = Files.newInputStream(m)) {
+      p.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,7 +94,7 @@ public final class AddressStore implements AutoCloseable {
     Path tmp = root.resolve(MANIFEST + "." + UUID.randomUUID() + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      p.store(out, "Index d'adresses actif par département (ne pas modifier à la main)");
+      p.store(out, "Active address index directory of each departement (do not edit)");
       out.flush();
       ch.force(true);
     }
