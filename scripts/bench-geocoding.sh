@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java -Xmx1g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec java -Xmx1g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   fr.quartiersproductifs.geocoding.bench.GeocodingBench "${1:-../shared/data}" "${2:-5}" "${3:-36055}"

@@ -36,7 +36,10 @@ public final class GeocodingBench {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int rowsPerBatch = args.length > 2 ? Integer.parseInt(args[2]) : 36_055;
-    Path ban = data.resolve("samples/adresses/adresses-montpellier-34172.csv");
+    Path ban =
+        System.getProperty("ban") != null
+            ? Path.of(System.getProperty("ban"))
+            : data.resolve("samples/adresses/adresses-montpellier-34172.csv");
     var postcodes = LaPostePostcodes.fromDataDir(data);
 
     // 1. Index build, repeated
@@ -89,18 +92,25 @@ public final class GeocodingBench {
         (p, d) -> Localisation.undetermined("bench", d, p.x(), p.y());
     // warm-up
     new AddressBatch(geocoder, fakeQpv, 2).run(new ByteArrayInputStream(input), OutputStream.nullOutputStream(), options);
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int threads : new int[] {1, 2}) {
       double[] rates = new double[rounds];
+      double[] cpuUs = new double[rounds];
       for (int r = 0; r < rounds; r++) {
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         var summary =
             new AddressBatch(geocoder, fakeQpv, threads)
                 .run(new ByteArrayInputStream(input), OutputStream.nullOutputStream(), options);
         rates[r] = summary.rows() / ((System.nanoTime() - t0) / 1e9);
+        cpuUs[r] = (os.getProcessCpuTime() - c0) / 1e3 / summary.rows();
       }
       System.out.printf(
-          Locale.ROOT, "BATCH threads=%d rows=%d median_rows_per_s=%.0f all=%s%n", threads, rowsPerBatch, median(rates), Arrays.toString(round(rates)));
+          Locale.ROOT,
+          "BATCH threads=%d rows=%d median_rows_per_s=%.0f all=%s median_cpu_us_per_row=%.0f (=> %.0f rows/s per fully available core)%n",
+          threads, rowsPerBatch, median(rates), Arrays.toString(round(rates)), median(cpuUs), 1e6 / median(cpuUs));
     }
+    System.out.printf(Locale.ROOT, "LOAD system_load_average=%.2f processors=%d%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
     // single-query latency (no cache)
     double[] lat = new double[rounds];
     for (int r = 0; r < rounds; r++) {
