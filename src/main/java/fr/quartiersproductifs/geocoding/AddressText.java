@@ -79,6 +79,12 @@ public final class AddressText {
   public static final Set<String> STOPWORDS =
       Set.of("de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "s");
 
+  /** Words people add that say nothing about the place: ignored. */
+  public static final Set<String> NOISE =
+      Set.of(
+          "france", "cedex", "appartement", "appart", "appt", "apt", "batiment", "bat", "etage",
+          "escalier", "esc", "logement", "chez", "bp", "cs");
+
   /** Kinds of ways: they discriminate little (weight lowered in scoring). */
   public static final Set<String> WAY_TYPES =
       Set.of(
@@ -283,7 +289,8 @@ public final class AddressText {
     if (max > 0) {
       int d = distance(query, indexed, max);
       if (d <= max) {
-        return 1.0 - 0.6 * d / Math.max(query.length(), indexed.length()) - 0.05;
+        // one slip is common and cheap; two slips make the word uncertain
+        return (d == 1 ? 0.95 : 0.75) - 0.3 / Math.max(query.length(), indexed.length());
       }
     }
     // a truncated word ("gare st ch" style); only for 3+ letters

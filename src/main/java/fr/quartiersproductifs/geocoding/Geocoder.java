@@ -28,6 +28,10 @@ public final class Geocoder {
   /** Score factor when another place, far away, scores nearly as well. */
   static final double AMBIGUITY_FACTOR = 0.7;
   static final double AMBIGUITY_MARGIN = 0.03;
+  /** Highest score of a candidate that leaves a meaningful query word unexplained. */
+  static final double UNEXPLAINED_CAP = 0.75;
+  /** A best street matched at least this well is trusted against same-named streets lacking the number. */
+  static final double CLEAR_MATCH = 0.95;
   /** Results below this score are noise: not returned. */
   static final double MIN_SCORE = 0.3;
   /** Below this best score, a second pass tolerates typos on every word. */
@@ -145,15 +149,37 @@ public final class Geocoder {
     // Ambiguity: another answer of the same type, far away, nearly as good (e.g. the same number
     // in two streets of the same name, or a street named in several communes).
     Ranked best = ranked.get(0);
-    for (int i = 1; i < ranked.size(); i++) {
+    boolean ambiguous = false;
+    for (int i = 1; i < ranked.size() && !ambiguous; i++) {
       GeocodeResult other = ranked.get(i).result();
-      if (other.type().equals(best.result().type())
-          && other.score() >= best.result().score() - AMBIGUITY_MARGIN
-          && distanceM(other.lon(), other.lat(), best.result().lon(), best.result().lat()) > AMBIGUITY_DISTANCE_M) {
-        ranked.set(0, new Ranked(best.result().withScore(round(best.result().score() * AMBIGUITY_FACTOR)), best.source()));
-        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
-        break;
+      ambiguous =
+          other.type().equals(best.result().type())
+              && other.score() >= best.result().score() - AMBIGUITY_MARGIN
+              && distanceM(other.lon(), other.lat(), best.result().lon(), best.result().lat()) > AMBIGUITY_DISTANCE_M;
+    }
+    if (!ambiguous && best.source().score() < CLEAR_MATCH) {
+      // an imperfect match: another street whose words match as well is a real alternative, even
+      // if the index lacks the number there
+      for (Scored s : scored) {
+        if (s != best.source()
+            && !s.c().isMunicipality()
+            && s.score() >= best.source().score() - AMBIGUITY_MARGIN
+            && distanceM(s.c().lon(), s.c().lat(), best.result().lon(), best.result().lat()) > AMBIGUITY_DISTANCE_M) {
+          ambiguous = true;
+          break;
+        }
       }
+    }
+    if (ambiguous) {
+      // every answer of the tied group is uncertain, not only the first one
+      double top = best.result().score();
+      for (int i = 0; i < ranked.size(); i++) {
+        Ranked r = ranked.get(i);
+        if (r.result().score() >= top - AMBIGUITY_MARGIN) {
+          ranked.set(i, new Ranked(r.result().withScore(round(r.result().score() * AMBIGUITY_FACTOR)), r.source()));
+        }
+      }
+      ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().score()).reversed());
     }
     return ranked;
   }
@@ -207,6 +233,7 @@ public final class Geocoder {
     List<String> city = c.cityTokens();
     double qw = 0;
     double qm = 0;
+    boolean unexplained = false;
     for (String w : words) {
       double weight = AddressText.weight(w);
       qw += weight;
@@ -218,6 +245,9 @@ public final class Geocoder {
         best = Math.max(best, AddressText.similarity(w, t));
       }
       qm += weight * best;
+      if (weight == 1.0 && best < 0.5 && !AddressText.isNumber(w) && w.length() >= 3) {
+        unexplained = true;
+      }
     }
     double nw = 0;
     double nm = 0;
@@ -238,6 +268,10 @@ public final class Geocoder {
     double s = c.isMunicipality() ? queryShare * nameShare : 0.5 * queryShare + 0.5 * nameShare;
     if (postcodeHint != null && !c.postcodes().isEmpty() && !c.postcodes().contains(postcodeHint)) {
       s *= 0.85;
+    }
+    if (unexplained) {
+      // a meaningful word of the query matches nothing here: maybe another place
+      s = Math.min(s, UNEXPLAINED_CAP);
     }
     return round(Math.max(0, Math.min(1, s)));
   }

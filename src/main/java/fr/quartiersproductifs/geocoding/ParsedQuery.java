@@ -51,7 +51,9 @@ public record ParsedQuery(
           continue;
         }
       }
-      words.add(t);
+      if (!AddressText.NOISE.contains(t)) {
+        words.add(t);
+      }
     }
     return new ParsedQuery(number, rep, altRep, postcode, words);
   }

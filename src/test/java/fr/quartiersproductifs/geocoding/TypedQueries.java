@@ -65,6 +65,37 @@ final class TypedQueries {
     return s;
   }
 
+  /**
+   * A harder writing: always one slip, often a second one, a mangled way type ("ue", "Ruede"),
+   * a misspelt commune, sometimes the postcode of a neighbouring commune.
+   */
+  static String writeHard(BanAddress a, Random r) {
+    String street = slip(a.nomVoie(), r);
+    if (r.nextDouble() < 0.5) {
+      street = slip(street, r);
+    }
+    double w = r.nextDouble();
+    if (w < 0.15) {
+      street = street.replaceFirst("^Rue ", "ue ");
+    } else if (w < 0.3) {
+      street = street.replaceFirst("^Rue (de|des|du) ", "Rue$1 ");
+    } else if (w < 0.4) {
+      street = street.replaceFirst("^Avenue ", "Avnue ");
+    }
+    String number = a.numero() + (a.rep().isEmpty() ? "" : a.rep().substring(0, 1));
+    StringBuilder q = new StringBuilder(number).append(' ').append(street);
+    double c = r.nextDouble();
+    if (c < 0.3) {
+      q.append(" Montpelier");
+    } else if (c < 0.4) {
+      q.append(" 34170 Montpellier");
+    } else if (c < 0.7) {
+      q.append(' ').append(POSTCODES[r.nextInt(POSTCODES.length)]);
+    }
+    String s = q.toString();
+    return r.nextBoolean() ? s.toLowerCase(Locale.ROOT) : s;
+  }
+
   /** One slip in a word of 5 letters or more: a letter dropped, doubled, swapped or replaced. */
   static String slip(String street, Random r) {
     String[] words = street.split(" ");

@@ -72,6 +72,10 @@ public final class GeocodingBench {
         "INDEX rows=%d median_build_s=%.2f rows_per_s=%.0f size_bytes=%d bytes_per_row=%.1f%n",
         rows, median(buildSecs), rows / median(buildSecs), size, (double) size / rows);
 
+    if (Boolean.getBoolean("buildOnly")) {
+      AddressStore.deleteTree(dir);
+      return;
+    }
     // 2. Batch throughput on typed addresses (each point's address, written as people type it)
     AddressIndex index = AddressIndex.open(List.of(dir));
     Geocoder geocoder = new Geocoder(() -> {
