@@ -67,12 +67,20 @@ public final class Geocoder {
   private record Scored(Candidate c, double score) {}
 
   private List<GeocodeResult> search(AddressIndex index, ParsedQuery pq, GeocodeRequest request) {
-    List<Ranked> first = attempt(index, pq, request, false);
+    // a query that names its département (filter or postcode) is first searched there only
+    String unit = unitOf(request, pq);
+    if (index.hasUnit(unit)) {
+      List<Ranked> routed = attempt(index, pq, request, unit, false);
+      if (!routed.isEmpty() && routed.get(0).result().score() >= SECOND_PASS_BELOW) {
+        return limit(routed, request.limit());
+      }
+    }
+    List<Ranked> first = attempt(index, pq, request, null, false);
     if (!first.isEmpty() && first.get(0).result().score() >= SECOND_PASS_BELOW) {
       return limit(first, request.limit());
     }
     // weak or no answer: try again with typo tolerance on every word
-    List<Ranked> second = attempt(index, pq, request, true);
+    List<Ranked> second = attempt(index, pq, request, null, true);
     if (first.isEmpty() || !second.isEmpty() && second.get(0).result().score() > first.get(0).result().score()) {
       return limit(second, request.limit());
     }
@@ -90,7 +98,23 @@ public final class Geocoder {
     return results;
   }
 
-  private List<Ranked> attempt(AddressIndex index, ParsedQuery pq, GeocodeRequest request, boolean fuzzyAll) {
+  /** Département named by the citycode or postcode filter, or by the query's postcode. */
+  static String unitOf(GeocodeRequest request, ParsedQuery pq) {
+    if (request.citycode() != null) {
+      return BanAddress.departementOf(request.citycode());
+    }
+    String pc = request.postcode() != null ? request.postcode() : pq.postcode();
+    if (pc == null) {
+      return null;
+    }
+    if (pc.startsWith("20")) {
+      return pc.compareTo("20200") < 0 ? "2A" : "2B";
+    }
+    return pc.startsWith("97") ? pc.substring(0, 3) : pc.substring(0, 2);
+  }
+
+  private List<Ranked> attempt(
+      AddressIndex index, ParsedQuery pq, GeocodeRequest request, String unit, boolean fuzzyAll) {
     List<String> words = pq.words();
     List<String> splitWords = splitGlued(index, words);
     List<String> searched = words;
@@ -104,7 +128,7 @@ public final class Geocoder {
             : request.type().equals(GeocodeResult.MUNICIPALITY) ? Scope.MUNICIPALITIES : Scope.STREETS;
     List<Candidate> candidates =
         index.candidates(
-            searched, fuzzyAll, pq.postcode(), request.citycode(), request.postcode(), scope, CANDIDATES);
+            searched, unit, fuzzyAll, pq.postcode(), request.citycode(), request.postcode(), scope, CANDIDATES);
     if (candidates.isEmpty()) {
       return List.of();
     }

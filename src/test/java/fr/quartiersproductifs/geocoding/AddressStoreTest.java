@@ -72,6 +72,11 @@ class AddressStoreTest {
     assertThat(bis.housenumber()).isEqualTo("2bis");
     assertThat(bis.postcode()).isEqualTo("34000"); // empty in the file: from the postcode table
     assertThat(geocode(store, "5 rue du controle castelnau").postcode()).isEqualTo("34170");
+    // a citycode filter routes the search to the département's own index
+    assertThat(new Geocoder(store::acquire).search(new GeocodeRequest("5 rue du controle", 1, null, "34057", null)))
+        .extracting(GeocodeResult::id)
+        .containsExactly("34057_0002_00005");
+    assertThat(new Geocoder(store::acquire).search(new GeocodeRequest("5 rue du controle", 1, null, "30189", null))).isEmpty();
 
     // a file of one commune replaces that commune only
     ImportReport r2 = new ImportReport();

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -32,7 +35,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class AddressIndex implements Closeable {
   private final IndexReader reader;
   private final IndexSearcher searcher;
-  private final IndexReader numbers;
+  private final MultiReader numbers;
   private final IndexSearcher numberSearcher;
   private final Vocabulary vocabulary;
   /** Decoded street and commune documents, by doc id (filled as searches meet them, bounded). */
@@ -73,10 +76,20 @@ public final class AddressIndex implements Closeable {
     MUNICIPALITIES
   }
 
+  /** Opens directories without département routing (tests, benchmarks). */
   public static AddressIndex open(List<Path> dirs) throws IOException {
+    Map<String, Path> units = new LinkedHashMap<>();
+    for (int i = 0; i < dirs.size(); i++) {
+      units.put("#" + i, dirs.get(i));
+    }
+    return open(units);
+  }
+
+  /** Opens the index of each unit (département code → directory). */
+  public static AddressIndex open(Map<String, Path> units) throws IOException {
     List<IndexReader> readers = new ArrayList<>();
     try {
-      for (Path p : dirs) {
+      for (Path p : units.values()) {
         readers.add(DirectoryReader.open(FSDirectory.open(p.resolve(IndexBuilder.PLACES))));
         readers.add(DirectoryReader.open(FSDirectory.open(p.resolve(IndexBuilder.NUMBERS))));
       }
@@ -86,24 +99,44 @@ public final class AddressIndex implements Closeable {
       }
       throw e;
     }
-    IndexReader[] places = new IndexReader[dirs.size()];
-    IndexReader[] numbers = new IndexReader[dirs.size()];
-    for (int i = 0; i < dirs.size(); i++) {
+    int n = units.size();
+    IndexReader[] places = new IndexReader[n];
+    IndexReader[] numbers = new IndexReader[n];
+    for (int i = 0; i < n; i++) {
       places[i] = readers.get(2 * i);
       numbers[i] = readers.get(2 * i + 1);
     }
-    return new AddressIndex(new MultiReader(places, true), new MultiReader(numbers, true));
+    return new AddressIndex(List.copyOf(units.keySet()), places, numbers);
   }
 
-  private AddressIndex(IndexReader places, IndexReader numbers) throws IOException {
-    this.reader = places;
-    this.searcher = new IndexSearcher(places);
+  /** One département's readers, searched alone when a query names its département. */
+  private record Unit(IndexSearcher places, int placesBase, IndexSearcher numbers) {}
+
+  private final Map<String, Unit> units = new HashMap<>();
+
+  private AddressIndex(List<String> unitNames, IndexReader[] places, IndexReader[] numbers) throws IOException {
+    this.reader = new MultiReader(places, true);
+    this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
-    this.numbers = numbers;
-    this.numberSearcher = new IndexSearcher(numbers);
+    this.numbers = new MultiReader(numbers, true);
+    this.numberSearcher = new IndexSearcher(this.numbers);
     this.numberSearcher.setQueryCache(null);
-    this.vocabulary = Vocabulary.of(places, Fields.TOKENS);
-    this.decoded = new java.util.concurrent.atomic.AtomicReferenceArray<>(places.maxDoc());
+    this.vocabulary = Vocabulary.of(reader, Fields.TOKENS);
+    this.decoded = new java.util.concurrent.atomic.AtomicReferenceArray<>(reader.maxDoc());
+    int base = 0;
+    for (int i = 0; i < places.length; i++) {
+      IndexSearcher p = new IndexSearcher(places[i]);
+      p.setQueryCache(null);
+      IndexSearcher nb = new IndexSearcher(numbers[i]);
+      nb.setQueryCache(null);
+      units.put(unitNames.get(i), new Unit(p, base, nb));
+      base += places[i].maxDoc();
+    }
+  }
+
+  /** Whether a département has its own index here. */
+  public boolean hasUnit(String unit) {
+    return unit != null && units.containsKey(unit);
   }
 
   /** Takes a reference; false when the index is already closed. */
@@ -143,18 +176,16 @@ public final class AddressIndex implements Closeable {
 
   /** Whether a word occurs in some street or commune name (or commune of a street). */
   public boolean knows(String word) {
-    try {
-      return reader.docFreq(new Term(Fields.TOKENS, word)) > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return vocabulary.contains(word);
   }
+
 
   /**
    * The best street or commune documents for the words (exact words when known, fuzzy otherwise).
    */
   public List<Candidate> candidates(
       List<String> words,
+      String unit,
       boolean fuzzyAll,
       String postcodeHint,
       String citycode,
@@ -216,18 +247,22 @@ public final class AddressIndex implements Closeable {
       q.add(new TermQuery(new Term(Fields.POSTCODE, postcode)), Occur.FILTER);
     }
     try {
-      TopDocs top = searcher.search(q.build(), n);
+      Unit u = unit == null ? null : units.get(unit);
+      IndexSearcher where = u == null ? searcher : u.places();
+      int base = u == null ? 0 : u.placesBase();
+      TopDocs top = where.search(q.build(), n);
       List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        Candidate c = decoded.get(sd.doc);
+        int doc = base + sd.doc;
+        Candidate c = decoded.get(doc);
         if (c == null) {
-          String[] p = payload(reader, sd.doc);
+          String[] p = payload(where.getIndexReader(), sd.doc);
           c =
               new Candidate(
                   p[0], p[1], p[2], p[3], split(p[4]), p[5], split(p[6]), p[7], split(p[8]),
                   num(p[9]), num(p[10]), num(p[11]), num(p[12]));
           if (decodedCount.get() < DECODED_MAX) {
-            decoded.set(sd.doc, c);
+            decoded.set(doc, c);
             decodedCount.incrementAndGet();
           }
         }
@@ -246,10 +281,13 @@ public final class AddressIndex implements Closeable {
             ? new Term(Fields.HN, streetKey + "|" + number + "|" + rep)
             : new Term(Fields.HN_NUMBER, streetKey + "|" + number);
     try {
-      TopDocs top = numberSearcher.search(new TermQuery(t), 10);
+      // the key starts with the commune code: look in its département only when it has its own index
+      Unit u = units.get(fr.quartiersproductifs.geocoding.BanAddress.departementOf(streetKey.substring(0, 5)));
+      IndexSearcher where = u == null ? numberSearcher : u.numbers();
+      TopDocs top = where.search(new TermQuery(t), 10);
       List<HouseNumber> out = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        String[] p = payload(numbers, sd.doc);
+        String[] p = payload(where.getIndexReader(), sd.doc);
         out.add(new HouseNumber(p[0], p[1], p[2], num(p[3]), num(p[4]), num(p[5]), num(p[6])));
       }
       return out;

@@ -197,7 +197,7 @@ public final class AddressStore implements AutoCloseable {
       current =
           manifest.isEmpty()
               ? null
-              : AddressIndex.open(manifest.values().stream().map(root::resolve).toList());
+              : AddressIndex.open(openUnits(manifest));
       currentManifest = manifest;
       currentStamp = stamp;
       if (old != null) {
@@ -206,6 +206,12 @@ public final class AddressStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Map<String, Path> openUnits(Map<String, String> manifest) {
+    Map<String, Path> units = new java.util.LinkedHashMap<>();
+    manifest.forEach((unit, dir) -> units.put(unit, root.resolve(dir)));
+    return units;
   }
 
   @Override

@@ -19,6 +19,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Vocabulary {
   private final String[] words;
+  /** Every word of the field, short ones included (for "is this word known?"). */
+  private final java.util.Set<String> all;
   // open addressing: hash of a key -> head of a chain of word ids
   private final long[] keys;
   private final int[] heads;
@@ -31,22 +33,25 @@ final class Vocabulary {
 
   static Vocabulary of(IndexReader reader, String field) throws IOException {
     List<String> list = new ArrayList<>();
+    java.util.Set<String> all = new java.util.HashSet<>();
     Terms terms = MultiTerms.getTerms(reader, field);
     if (terms != null) {
       TermsEnum te = terms.iterator();
       BytesRef t;
       while ((t = te.next()) != null) {
         String w = t.utf8ToString();
+        all.add(w);
         if (w.length() >= 4 && !AddressText.isNumber(w)) {
           list.add(w);
         }
       }
     }
-    return new Vocabulary(list.toArray(String[]::new));
+    return new Vocabulary(list.toArray(String[]::new), all);
   }
 
-  Vocabulary(String[] words) {
+  Vocabulary(String[] words, java.util.Set<String> all) {
     this.words = words;
+    this.all = all;
     long entries = 0;
     for (String w : words) {
       entries += w.length() + 1;
@@ -167,6 +172,10 @@ final class Vocabulary {
     for (int k = heads[slot]; k >= 0; k = next[k]) {
       ids.add(wordOf[k]);
     }
+  }
+
+  boolean contains(String word) {
+    return all.contains(word);
   }
 
   int size() {
