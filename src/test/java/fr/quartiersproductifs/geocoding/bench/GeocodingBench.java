@@ -77,7 +77,23 @@ public final class GeocodingBench {
       return;
     }
     // 2. Batch throughput on typed addresses (each point's address, written as people type it)
-    AddressIndex index = AddressIndex.open(List.of(dir));
+    List<Path> dirs = new ArrayList<>(List.of(dir));
+    if (Boolean.getBoolean("splitByCommune")) {
+      // one index per commune, searched together without routing: the cost of many sub-indexes
+      java.util.Map<String, List<BanAddress>> byCommune = new java.util.TreeMap<>();
+      BanFiles.read(ban, new ImportReport(), (line, a) -> byCommune.computeIfAbsent(a.codeInsee(), k -> new ArrayList<>()).add(a));
+      dirs.clear();
+      for (List<BanAddress> rowsOfCommune : byCommune.values()) {
+        Path d = Files.createTempDirectory("qp-bench-unit-");
+        try (IndexBuilder b = new IndexBuilder(d, null, postcodes)) {
+          rowsOfCommune.forEach(b::add);
+          b.finish(true);
+        }
+        dirs.add(d);
+      }
+      System.out.println("UNITS " + dirs.size());
+    }
+    AddressIndex index = AddressIndex.open(dirs);
     Geocoder geocoder = new Geocoder(() -> {
       index.acquire();
       return index;
