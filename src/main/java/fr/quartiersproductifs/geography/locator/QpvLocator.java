@@ -38,7 +38,7 @@ import org.locationtech.jts.geom.Location;
  * <p>Rules:
  *
  * <ul>
- *   <li>a point on a boundary (within 1 mm) is inside;
+ *   <li>a point on a boundary (within 5 cm, see {@link #ON_BOUNDARY_M}) is inside;
  *   <li>when no QPV contains the point, the answer is HORS_QPV only if the point lies in a
  *       French département (simplified outlines, 2 km of tolerance for the coastline) where a QPV
  *       list is in force at the date <em>and imported</em>; otherwise INDETERMINE with the reason;
@@ -59,7 +59,12 @@ public final class QpvLocator {
   static final double QPV_CELL_M = 500;
   static final double DEPARTEMENT_CELL_M = 5000;
   static final double COAST_TOLERANCE_M = 2000;
-  static final double ON_BOUNDARY_M = 0.001;
+  /**
+   * Tolerance of "on the boundary". Contour edges are straight in the projected system; a point
+   * taken on an edge that is straight in longitude/latitude lies up to a few centimetres off it on
+   * long edges (1.8 cm for an 800 m edge along a parallel in Lambert-93).
+   */
+  static final double ON_BOUNDARY_M = 0.05;
   private static final DateTimeFormatter FRENCH_DATE =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
 
@@ -281,7 +286,7 @@ public final class QpvLocator {
           }
           int location = q.inside().locate(c);
           if (location != Location.EXTERIOR) {
-            return inside(q, location == Location.BOUNDARY ? 0 : q.boundary().distance(x, y), date, lon, lat);
+            return insideOneOrMore(index, entry, q, location, c, date, lon, lat);
           }
         }
         double d = q.boundary().distance(x, y);
@@ -346,6 +351,53 @@ public final class QpvLocator {
         null,
         generation.year(),
         versions(generation));
+  }
+
+  /**
+   * Some imported contours overlap (e.g. two QPV of Koungou, Mayotte, in the simplified national
+   * file). The answer must not depend on index order: the QPV with the smallest code is given, and
+   * the others are named in the message.
+   */
+  private Localisation insideOneOrMore(
+      ZoneIndex index, int entry, PlanarQpv first, int location, Coordinate c, LocalDate date, double lon, double lat) {
+    PlanarQpv chosen = first;
+    int chosenLocation = location;
+    List<String> others = new ArrayList<>();
+    for (int id : index.grid().candidates(entry)) {
+      PlanarQpv q = index.qpv().get(id);
+      if (q == first || q.degenerate() || index.envelopeDistance(id, c.x, c.y) > 0) {
+        continue;
+      }
+      int l = q.inside().locate(c);
+      if (l == Location.EXTERIOR) {
+        continue;
+      }
+      if (q.qpv().code().compareTo(chosen.qpv().code()) < 0) {
+        others.add(chosen.qpv().code());
+        chosen = q;
+        chosenLocation = l;
+      } else {
+        others.add(q.qpv().code());
+      }
+    }
+    double distance = chosenLocation == Location.BOUNDARY ? 0 : chosen.boundary().distance(c.x, c.y);
+    Localisation answer = inside(chosen, distance, date, lon, lat);
+    if (others.isEmpty()) {
+      return answer;
+    }
+    java.util.Collections.sort(others);
+    return new Localisation(
+        answer.statut(),
+        "Le point est aussi dans " + String.join(", ", others) + " (contours qui se chevauchent dans les données importées).",
+        answer.date(),
+        answer.lon(),
+        answer.lat(),
+        answer.qpv(),
+        answer.distanceLimiteM(),
+        null,
+        answer.territoire(),
+        answer.generation(),
+        answer.versions());
   }
 
   private Localisation inside(PlanarQpv q, double distance, LocalDate date, double lon, double lat) {
