@@ -1,0 +1,115 @@
+package fr.quartiersproductifs.geocoding.cli;
+
+import fr.quartiersproductifs.cli.SpringLauncher;
+import fr.quartiersproductifs.geocoding.GeocodingService;
+import fr.quartiersproductifs.geocoding.csv.AddressBatch;
+import fr.quartiersproductifs.shared.QpException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code qp geocoder}: geocodes a CSV of addresses on premises, optionally with the QPV answer. */
+@Command(
+    name = "geocoder",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Géocode un fichier CSV d'adresses avec l'index local (rien ne sort de la machine) et ajoute"
+          + " les colonnes latitude, longitude, result_* et, avec --qpv, les colonnes qpv_*.",
+      "Autant de lignes en sortie qu'en entrée, dans le même ordre, même séparateur et même encodage."
+    })
+public final class GeocoderCommand implements Callable<Integer> {
+  @Mixin SpringLauncher launcher;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--entree", required = true, paramLabel = "ENTREE.csv", description = "Fichier CSV à géocoder (- : entrée standard).")
+  String input;
+
+  @Option(names = "--sortie", required = true, paramLabel = "SORTIE.csv", description = "Fichier CSV produit (- : sortie standard).")
+  String output;
+
+  @Option(
+      names = "--colonne",
+      required = true,
+      paramLabel = "COLONNE",
+      description = "Colonne formant l'adresse ; répétez l'option pour en joindre plusieurs (adresse, code postal, ville...).")
+  List<String> columns;
+
+  @Option(names = "--citycode", paramLabel = "COLONNE", description = "Colonne du code commune INSEE (filtre).")
+  String citycode;
+
+  @Option(names = "--postcode", paramLabel = "COLONNE", description = "Colonne du code postal (filtre).")
+  String postcode;
+
+  @Option(names = "--qpv", description = "Ajoute la situation de chaque adresse par rapport aux QPV.")
+  boolean qpv;
+
+  @Option(names = "--date", paramLabel = "AAAA-MM-JJ", description = "Date de la situation QPV (défaut : aujourd'hui).")
+  String date;
+
+  @Override
+  public Integer call() throws IOException {
+    LocalDate day = null;
+    if (date != null) {
+      try {
+        day = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw QpException.invalid("Date illisible : " + date + " (format attendu AAAA-MM-JJ).");
+      }
+    }
+    if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
+      throw QpException.invalid("Fichier introuvable : " + input);
+    }
+    try (var ctx = launcher.startWithoutWeb()) {
+      GeocodingService service = ctx.getBean(GeocodingService.class);
+      var options =
+          new AddressBatch.Options(columns, citycode, postcode, qpv, day, service.properties().scoreMin());
+      long start = System.nanoTime();
+      AddressBatch.Summary s;
+      if (output.equals("-")) {
+        try (InputStream in = open()) {
+          s = service.batch(in, System.out, options);
+          System.out.flush();
+        }
+      } else {
+        Path out = Path.of(output).toAbsolutePath();
+        Path tmp = Files.createTempFile(out.getParent(), ".geocodage-", ".tmp");
+        try (InputStream in = open();
+            OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          s = service.batch(in, os, options);
+        } catch (RuntimeException | IOException e) {
+          Files.deleteIfExists(tmp);
+          throw e;
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d lignes géocodées en %.1f s (%.0f/s) : %d ok, %d non trouvées, %d vides, %d en erreur%s%n",
+              s.rows(), secs, s.rows() / Math.max(secs, 1e-9), s.ok(), s.notFound(), s.skipped(), s.errors(),
+              qpv ? " ; QPV : " + s.qpv() : "");
+      return 0;
+    }
+  }
+
+  private InputStream open() throws IOException {
+    return input.equals("-")
+        ? new BufferedInputStream(System.in, 1 << 17)
+        : new BufferedInputStream(Files.newInputStream(Path.of(input)), 1 << 17);
+  }
+}
