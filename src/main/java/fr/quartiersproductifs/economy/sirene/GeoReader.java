@@ -114,6 +114,11 @@ public final class GeoReader implements Closeable {
     return plgQp24 < 0 ? null : r.fieldOrNull(plgQp24);
   }
 
+  /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */
+  public long plgQp24Key() {
+    return plgQp24 < 0 ? 0 : r.packed(plgQp24);
+  }
+
   @Override
   public void close() throws IOException {
     r.close();

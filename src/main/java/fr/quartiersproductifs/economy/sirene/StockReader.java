@@ -154,6 +154,16 @@ public final class StockReader implements Closeable {
     return r.fieldOrNull(dateDebut);
   }
 
+  /** The commune code packed in a long (0 when empty): a cheap key for interning. */
+  public long communeKey() {
+    return r.packed(commune);
+  }
+
+  /** The NAF code packed in a long (0 when empty or longer than 8 bytes). */
+  public long nafKey() {
+    return r.packed(naf);
+  }
+
   public String communeCode() {
     return r.fieldOrNull(commune);
   }

@@ -1,0 +1,128 @@
+package fr.quartiersproductifs.economy.bench;
+
+import fr.quartiersproductifs.economy.PointLocator;
+import fr.quartiersproductifs.economy.SectorTypology;
+import fr.quartiersproductifs.economy.sirene.SireneFiles;
+import fr.quartiersproductifs.economy.sirene.SirenePipeline;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Side-by-side benchmark of the SIRENE import pipeline (parse, join, project, locate, aggregate;
+ * no database write) and DuckDB ({@code read_csv} + {@code GROUP BY} of active establishments by
+ * commune and NAF section), on the same files, alternating runs in the same JVM.
+ *
+ * <p>Usage: {@code SireneImportBench DATA_DIR DIR_WITH_SYNTHETIC_FILES RUNS [duckdbThreads]}.
+ */
+public final class SireneImportBench {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path dir = Path.of(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    Path stock = dir.resolve("StockEtablissement_SYNTHETIQUE.csv");
+    Path geo = dir.resolve("GeolocalisationEtablissement_SYNTHETIQUE.csv");
+    long rows = Files.lines(stock).count() - 1; // outside the timings
+    PointLocator locator = new GeoJsonQpvLocator(data);
+    System.out.printf(Locale.ROOT, "rows=%d stock=%d MB geo=%d MB maxHeap=%d MB duckdbThreads=%d%n", rows,
+        Files.size(stock) >> 20, Files.size(geo) >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
+    List<Double> ours = new ArrayList<>();
+    List<Double> duck = new ArrayList<>();
+    List<Double> duckJoin = new ArrayList<>();
+    Class.forName("org.duckdb.DuckDBDriver");
+    for (int run = 0; run < runs; run++) {
+      resetPeak();
+      long t0 = System.nanoTime();
+      SirenePipeline.Result r;
+      try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
+        r = new SirenePipeline(locator, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+            .run(s, g, Files.size(geo) / 75, e -> {});
+      }
+      double t = (System.nanoTime() - t0) / 1e9;
+      ours.add(t);
+      long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB%n",
+          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20);
+      duck.add(duck(stock, null, threads, run));
+      duckJoin.add(duck(stock, geo, threads, run));
+    }
+    double mo = median(ours);
+    double md = median(duck);
+    double mj = median(duckJoin);
+    System.out.printf(Locale.ROOT, "MEDIAN ours %.2f s (%.0f rows/s) | duckdb stock-only %.2f s (%.0f rows/s) | duckdb stock+geo join %.2f s (%.0f rows/s)%n",
+        mo, rows / mo, md, rows / md, mj, rows / mj);
+    System.out.printf(Locale.ROOT, "RATIO ours/duckdb-stock-only throughput = %.2f ; ours/duckdb-join = %.2f%n", md / mo, mj / mo);
+  }
+
+  private static double duck(Path stock, Path geo, int threads, int run) throws Exception {
+    StringBuilder sections = new StringBuilder();
+    for (SectorTypology.Section s : SectorTypology.SECTIONS) {
+      for (int d = s.fromDivision(); d <= s.toDivision(); d++) {
+        sections.append(sections.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "('%02d','%s')", d, s.code()));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET threads=" + threads);
+      st.execute("CREATE TABLE sections(division VARCHAR, section VARCHAR)");
+      st.execute("INSERT INTO sections VALUES " + sections);
+      String from = "read_csv('" + stock + "', header=true, delim=',', quote='\"', all_varchar=true) s";
+      if (geo != null) {
+        from += " LEFT JOIN read_csv('" + geo + "', header=true, delim=';', all_varchar=true) g ON g.siret = s.siret";
+      }
+      String sql = "SELECT s.codeCommuneEtablissement, coalesce(x.section, '?') AS section, "
+          + (geo != null ? "count(g.x) AS located, " : "") + "count(*) AS n FROM " + from
+          + " LEFT JOIN sections x ON x.division = substr(s.activitePrincipaleEtablissement, 1, 2)"
+          + " WHERE s.etatAdministratifEtablissement = 'A' GROUP BY ALL";
+      long t0 = System.nanoTime();
+      long groups = 0;
+      long total = 0;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          groups++;
+          total += rs.getLong("n");
+        }
+      }
+      double t = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s groups=%d active=%d%n", run, geo == null ? "stock-only" : "stock+geo", t, groups, total);
+      return t;
+    }
+  }
+
+  private static void resetPeak() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peak() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  private static double median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+}
