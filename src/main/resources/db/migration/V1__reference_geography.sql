@@ -100,7 +100,7 @@ create table qpv (
     commune_name    varchar(200),
     departement     varchar(3),
     region          varchar(3),
-    epci_siren      varchar(9),
+    epci_sirens     varchar(100),
     valid_from      date          not null,
     valid_to        date,
     geometry_wkb    bytea         not null,

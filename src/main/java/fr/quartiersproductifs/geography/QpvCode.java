@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code QN97401I}), {@code QP} codes for the 2015 generation (e.g. {@code QP066007}).
  */
 public record QpvCode(String value) {
-  private static final Pattern PATTERN = Pattern.compile("Q[NP][0-9][0-9AB][0-9][0-9A-Z]{2,4}");
+  private static final Pattern PATTERN = Pattern.compile("Q[NP](\\d{3}|02[AB])[0-9A-Z]{2,4}");
 
   public QpvCode {
     if (value == null || !PATTERN.matcher(value).matches()) {
