@@ -1,0 +1,432 @@
+package fr.quartiersproductifs.geography.locator;
+
+import fr.quartiersproductifs.dataset.DatasetVersion;
+import fr.quartiersproductifs.geography.Coordinates;
+import fr.quartiersproductifs.geography.Generation;
+import fr.quartiersproductifs.geography.Localisation;
+import fr.quartiersproductifs.geography.Qpv;
+import fr.quartiersproductifs.geography.QpvRef;
+import fr.quartiersproductifs.geography.QpvStatus;
+import fr.quartiersproductifs.geography.ReferenceGeography;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+
+/**
+ * Tells which QPV in force at a date contains a point, in the zone's official projected system.
+ *
+ * <p>How: every QPV is projected once (Lambert-93 in metropolitan France, UTM overseas) and
+ * indexed with an {@link IndexedPointInAreaLocator} and an {@link IndexedFacetDistance} on its
+ * boundary. For each period during which the set of QPV in force does not change (an "epoch": up
+ * to 2023, 2024, from 2025...), a {@link CellGrid} of 500 m cells records which QPV lie within 1
+ * km of each cell, and which QPV covers a cell entirely. Most points fall in a cell with no QPV
+ * nearby and are answered without any geometric computation.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>a point on a boundary (within 1 mm) is inside;
+ *   <li>when no QPV contains the point, the answer is HORS_QPV only if the point lies in a
+ *       French département (simplified outlines, 2 km of tolerance for the coastline) where a QPV
+ *       list is in force at the date <em>and imported</em>; otherwise INDETERMINE with the reason;
+ *   <li>a QPV whose contour is degenerate (collapsed to a point in the imported file) makes every
+ *       point within 1 km of it INDETERMINE rather than HORS_QPV.
+ * </ul>
+ *
+ * <p>Thread-safe once built; epochs are built on first use.
+ *
+ * <p>Known limitations: the département outlines are simplified (~1 km), so a point at sea or
+ * abroad within 2 km of the French coast or border counts as being in France; the pilot territory
+ * is given only for a point inside a QPV (no commune contours are loaded).
+ */
+public final class QpvLocator {
+  /** Beyond this distance, no nearest QPV is reported. */
+  public static final double NEAREST_MAX_M = 1000;
+
+  static final double QPV_CELL_M = 500;
+  static final double DEPARTEMENT_CELL_M = 5000;
+  static final double COAST_TOLERANCE_M = 2000;
+  static final double ON_BOUNDARY_M = 0.001;
+  private static final DateTimeFormatter FRENCH_DATE =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
+
+  private final ReferenceGeography geography;
+  private final GeometryFactory factory = new GeometryFactory();
+  private final Map<Zone, ZoneProjection> projections = new EnumMap<>(Zone.class);
+  private final Map<Zone, DepartementLayer> departements = new EnumMap<>(Zone.class);
+  private final List<PlanarQpv> qpv = new ArrayList<>();
+  private final Map<Generation, Set<String>> coveredRegions = new EnumMap<>(Generation.class);
+  private final Map<Generation, String> qpvVersions = new EnumMap<>(Generation.class);
+  private final String outlinesVersion;
+  private final TreeSet<LocalDate> epochStarts = new TreeSet<>();
+  private final Map<LocalDate, Epoch> epochs = new ConcurrentHashMap<>();
+
+  /** A QPV in planar coordinates with its indexes. */
+  record PlanarQpv(
+      Qpv qpv,
+      QpvRef ref,
+      Zone zone,
+      Geometry planar,
+      IndexedPointInAreaLocator inside,
+      IndexedFacetDistance boundary,
+      boolean degenerate) {}
+
+  /** The QPV in force during one epoch, per zone, with their grid. */
+  private record Epoch(Map<Zone, ZoneIndex> zones) {}
+
+  private record ZoneIndex(List<PlanarQpv> qpv, CellGrid grid) {}
+
+  private record DepartementLayer(
+      List<String> codes,
+      List<IndexedPointInAreaLocator> inside,
+      List<IndexedFacetDistance> outline,
+      CellGrid grid) {}
+
+  public QpvLocator(ReferenceGeography geography) {
+    this.geography = geography;
+    for (Zone z : Zone.values()) {
+      projections.put(z, new ZoneProjection(z));
+    }
+    for (Qpv q : geography.qpv()) {
+      Zone zone = Zone.ofDepartement(q.departement());
+      Geometry planar = projections.get(zone).project(q.geometry());
+      boolean degenerate = !(planar.getArea() > 0);
+      IndexedPointInAreaLocator inside = degenerate ? null : new IndexedPointInAreaLocator(planar);
+      IndexedFacetDistance boundary = new IndexedFacetDistance(planar);
+      if (inside != null) {
+        inside.locate(planar.getCoordinate()); // build the index now, not under concurrent queries
+      }
+      qpv.add(new PlanarQpv(q, geography.ref(q), zone, planar, inside, boundary, degenerate));
+      if (q.region() != null) {
+        coveredRegions.computeIfAbsent(q.generation(), g -> new HashSet<>()).add(q.region());
+      }
+      epochStarts.add(q.validFrom());
+      if (q.validTo() != null) {
+        epochStarts.add(q.validTo().plusDays(1));
+      }
+    }
+    for (Generation g : Generation.values()) {
+      geography.version("qpv-" + g.year()).map(DatasetVersion::reference).ifPresent(r -> qpvVersions.put(g, r));
+    }
+    outlinesVersion =
+        geography.version("departements-contours").map(DatasetVersion::reference).orElse(null);
+    buildDepartementLayers();
+  }
+
+  private void buildDepartementLayers() {
+    Map<Zone, List<ReferenceGeography.DepartementOutline>> byZone = new EnumMap<>(Zone.class);
+    for (ReferenceGeography.DepartementOutline o : geography.departementOutlines()) {
+      byZone.computeIfAbsent(Zone.ofDepartement(o.code()), z -> new ArrayList<>()).add(o);
+    }
+    byZone.forEach(
+        (zone, outlines) -> {
+          List<String> codes = new ArrayList<>();
+          List<Geometry> planar = new ArrayList<>();
+          List<IndexedPointInAreaLocator> inside = new ArrayList<>();
+          List<IndexedFacetDistance> outline = new ArrayList<>();
+          for (ReferenceGeography.DepartementOutline o : outlines) {
+            Geometry p = projections.get(zone).project(o.geometry());
+            codes.add(o.code());
+            planar.add(p);
+            IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(p);
+            locator.locate(p.getCoordinate());
+            inside.add(locator);
+            outline.add(new IndexedFacetDistance(p));
+          }
+          departements.put(
+              zone,
+              new DepartementLayer(
+                  codes, inside, outline, CellGrid.build(planar, DEPARTEMENT_CELL_M, COAST_TOLERANCE_M)));
+        });
+  }
+
+  /** The snapshot this locator was built from. */
+  public ReferenceGeography geography() {
+    return geography;
+  }
+
+  /**
+   * Locates a point at a date.
+   *
+   * @param point coordinates in WGS84 (4326), Lambert-93 (2154) or an overseas system (2975, 5490,
+   *     2972, 4471)
+   * @param date the date the answer applies to
+   */
+  public Localisation locate(Coordinates point, LocalDate date) {
+    double x = point.x();
+    double y = point.y();
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      return undetermined("Coordonnées invalides (valeur non finie).", date, null, null);
+    }
+    Zone zone;
+    double[] lonLat = new double[2];
+    double[] planar = new double[2];
+    if (point.epsg() == Coordinates.WGS84) {
+      if (x < -180 || x > 180 || y < -90 || y > 90) {
+        return undetermined(
+            "Coordonnées invalides : longitude entre -180 et 180, latitude entre -90 et 90 attendues"
+                + swapHint(x, y),
+            date,
+            null,
+            null);
+      }
+      zone = Zone.ofLonLat(x, y);
+      lonLat[0] = x;
+      lonLat[1] = y;
+      if (zone == null) {
+        return undetermined(
+            "Point hors de France (métropole et départements d'outre-mer)" + swapHint(x, y) + ".",
+            date,
+            round(x),
+            round(y));
+      }
+      projections.get(zone).toProjected(x, y, planar);
+    } else {
+      zone = Zone.ofEpsg(point.epsg());
+      if (zone == null) {
+        return undetermined(
+            "Système de coordonnées EPSG:" + point.epsg() + " non pris en charge (4326, 2154, 2975, 5490, 2972, 4471).",
+            date,
+            null,
+            null);
+      }
+      planar[0] = x;
+      planar[1] = y;
+      projections.get(zone).toLonLat(x, y, lonLat);
+      if (!Double.isFinite(lonLat[0]) || !zone.containsLonLat(lonLat[0], lonLat[1])) {
+        return undetermined(
+            "Coordonnées hors du domaine de EPSG:" + zone.epsg() + " : point hors de France ou système de coordonnées erroné.",
+            date,
+            null,
+            null);
+      }
+    }
+    return locatePlanar(zone, planar[0], planar[1], round(lonLat[0]), round(lonLat[1]), date);
+  }
+
+  private Localisation locatePlanar(Zone zone, double x, double y, double lon, double lat, LocalDate date) {
+    ZoneIndex index = epoch(date).zones().get(zone);
+    Point p = null;
+    PlanarQpv nearest = null;
+    double nearestDistance = Double.POSITIVE_INFINITY;
+    PlanarQpv degenerateNearby = null;
+    if (index != null) {
+      int entry = index.grid().entry(x, y);
+      int covering = index.grid().covering(entry);
+      if (covering >= 0) {
+        PlanarQpv q = index.qpv().get(covering);
+        p = factory.createPoint(new Coordinate(x, y));
+        return inside(q, q.boundary().distance(p), date, lon, lat);
+      }
+      for (int id : index.grid().candidates(entry)) {
+        PlanarQpv q = index.qpv().get(id);
+        if (p == null) {
+          p = factory.createPoint(new Coordinate(x, y));
+        }
+        if (q.degenerate()) {
+          if (q.boundary().distance(p) <= NEAREST_MAX_M) {
+            degenerateNearby = q;
+          }
+          continue;
+        }
+        int location = q.inside().locate(p.getCoordinate());
+        if (location != Location.EXTERIOR) {
+          return inside(q, location == Location.BOUNDARY ? 0 : q.boundary().distance(p), date, lon, lat);
+        }
+        double d = q.boundary().distance(p);
+        if (d < nearestDistance) {
+          nearestDistance = d;
+          nearest = q;
+        }
+      }
+    }
+    if (nearest != null && nearestDistance <= ON_BOUNDARY_M) {
+      return inside(nearest, 0, date, lon, lat);
+    }
+    String dep = departement(zone, x, y);
+    if (dep == null) {
+      return undetermined("Point hors de France (métropole et départements d'outre-mer).", date, lon, lat);
+    }
+    boolean overseas = dep.startsWith("97");
+    Generation generation = applicable(date, overseas);
+    if (generation == null) {
+      return undetermined(
+          "Aucune liste de QPV en vigueur au " + FRENCH_DATE.format(date) + " (les QPV existent depuis le 1er janvier 2015).",
+          date,
+          lon,
+          lat);
+    }
+    var departement = geography.departement(dep);
+    String region = departement.map(ReferenceGeography.Departement::region).orElse(null);
+    if (region == null || !coveredRegions.getOrDefault(generation, Set.of()).contains(region)) {
+      return undetermined(
+          "La liste des QPV "
+              + generation.year()
+              + " en vigueur au "
+              + FRENCH_DATE.format(date)
+              + " n'est pas importée pour "
+              + departement.map(d -> d.nom() + " (" + d.code() + ")").orElse("le département " + dep)
+              + " : impossible de conclure.",
+          date,
+          lon,
+          lat);
+    }
+    if (degenerateNearby != null) {
+      return undetermined(
+          "Le contour du QPV "
+              + degenerateNearby.qpv().code()
+              + " ("
+              + degenerateNearby.qpv().nom()
+              + "), à moins de 1 km, est inexploitable dans les données importées (contour dégénéré) : impossible de conclure.",
+          date,
+          lon,
+          lat);
+    }
+    boolean withinReach = nearest != null && nearestDistance <= NEAREST_MAX_M;
+    return new Localisation(
+        QpvStatus.HORS_QPV,
+        null,
+        date,
+        lon,
+        lat,
+        null,
+        withinReach ? roundMetres(nearestDistance) : null,
+        withinReach ? nearest.ref() : null,
+        null,
+        generation.year(),
+        versions(generation));
+  }
+
+  private Localisation inside(PlanarQpv q, double distance, LocalDate date, double lon, double lat) {
+    List<String> territories = q.ref().territoires();
+    return new Localisation(
+        QpvStatus.DANS_QPV,
+        null,
+        date,
+        lon,
+        lat,
+        q.ref(),
+        roundMetres(distance),
+        null,
+        territories.isEmpty() ? null : territories.get(0),
+        q.qpv().generation().year(),
+        versions(q.qpv().generation()));
+  }
+
+  private List<String> versions(Generation g) {
+    List<String> v = new ArrayList<>(2);
+    String qpvVersion = qpvVersions.get(g);
+    if (qpvVersion != null) {
+      v.add(qpvVersion);
+    }
+    if (outlinesVersion != null) {
+      v.add(outlinesVersion);
+    }
+    return v;
+  }
+
+  private String departement(Zone zone, double x, double y) {
+    DepartementLayer layer = departements.get(zone);
+    if (layer == null) {
+      return null;
+    }
+    int entry = layer.grid().entry(x, y);
+    int covering = layer.grid().covering(entry);
+    if (covering >= 0) {
+      return layer.codes().get(covering);
+    }
+    int[] candidates = layer.grid().candidates(entry);
+    if (candidates.length == 0) {
+      return null;
+    }
+    Coordinate c = new Coordinate(x, y);
+    for (int id : candidates) {
+      if (layer.inside().get(id).locate(c) != Location.EXTERIOR) {
+        return layer.codes().get(id);
+      }
+    }
+    Point p = factory.createPoint(c);
+    String best = null;
+    double bestDistance = COAST_TOLERANCE_M;
+    for (int id : candidates) {
+      double d = layer.outline().get(id).distance(p);
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = layer.codes().get(id);
+      }
+    }
+    return best;
+  }
+
+  /** The generation whose list is in force at the date, in metropolitan France or overseas. */
+  static Generation applicable(LocalDate date, boolean overseas) {
+    for (Generation g : Generation.values()) {
+      LocalDate to = g.validTo(overseas);
+      if (!date.isBefore(g.validFrom(overseas)) && (to == null || !date.isAfter(to))) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  private Epoch epoch(LocalDate date) {
+    LocalDate start = epochStarts.floor(date);
+    if (start == null) {
+      start = LocalDate.MIN;
+    }
+    return epochs.computeIfAbsent(start, s -> buildEpoch(date));
+  }
+
+  private Epoch buildEpoch(LocalDate date) {
+    Map<Zone, List<PlanarQpv>> byZone = new EnumMap<>(Zone.class);
+    for (PlanarQpv q : qpv) {
+      if (q.qpv().inForce(date)) {
+        byZone.computeIfAbsent(q.zone(), z -> new ArrayList<>()).add(q);
+      }
+    }
+    Map<Zone, ZoneIndex> zones = new HashMap<>();
+    byZone.forEach(
+        (zone, list) -> {
+          List<Geometry> geometries = list.stream().map(PlanarQpv::planar).toList();
+          zones.put(zone, new ZoneIndex(List.copyOf(list), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M)));
+        });
+    return new Epoch(Map.copyOf(zones));
+  }
+
+  /** Builds the index of the epoch holding the date now rather than on the first query. */
+  public void warmUp(LocalDate date) {
+    epoch(date);
+  }
+
+  private static Localisation undetermined(String reason, LocalDate date, Double lon, Double lat) {
+    return Localisation.undetermined(reason, date, lon, lat);
+  }
+
+  private static String swapHint(double x, double y) {
+    return Zone.ofLonLat(y, x) != null ? " (longitude et latitude inversées ?)" : "";
+  }
+
+  private static double round(double degrees) {
+    return Math.round(degrees * 1e6) / 1e6;
+  }
+
+  private static double roundMetres(double m) {
+    return Math.round(m * 10) / 10.0;
+  }
+}
