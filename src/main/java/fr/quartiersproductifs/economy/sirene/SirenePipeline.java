@@ -29,7 +29,11 @@ import java.util.function.Predicate;
 public final class SirenePipeline {
 
   /** Options: stock date (QPV list applied, flow window), years of flows kept, disagreements kept. */
-  public record Options(LocalDate stockDate, int flowYears, int maxDisagreements) {
+  public record Options(LocalDate stockDate, int flowYears, int maxDisagreements, int workers) {
+    public Options(LocalDate stockDate, int flowYears, int maxDisagreements) {
+      this(stockDate, flowYears, maxDisagreements, Runtime.getRuntime().availableProcessors());
+    }
+
     public Options {
       if (stockDate == null) {
         throw new IllegalArgumentException("stockDate");
@@ -124,54 +128,149 @@ public final class SirenePipeline {
     return qpvCodes.size() - 1;
   }
 
+  /** A batch of geolocation rows parsed by the reading thread, located by a worker. */
+  private static final class GeoBatch {
+    static final int SIZE = 4096;
+    final long[] siret = new long[SIZE];
+    final double[] x = new double[SIZE];
+    final double[] y = new double[SIZE];
+    final int[] epsg = new int[SIZE];
+    final int[] partial = new int[SIZE]; // quality class and INSEE index, packed, status to come
+    final long[] line = new long[SIZE];
+    final boolean[] locate = new boolean[SIZE];
+    final PointLocator.Located[] located = new PointLocator.Located[SIZE];
+    int size;
+  }
+
+  /**
+   * Pass 1. The calling thread parses; {@code workers} threads locate the points by batches (the
+   * locator is thread-safe); results are applied to the SIRET index in file order.
+   */
   private long loadGeo(InputStream in, long expected, ImportReport report) throws IOException {
     geo = new LongIntMap((int) Math.min(Math.max(expected, 1 << 16), 60_000_000));
-    long duplicates = 0;
     LocalDate date = options.stockDate();
+    int workers = Math.max(1, options.workers());
+    java.util.concurrent.ExecutorService pool = workers > 1
+        ? java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "sirene-locate");
+            t.setDaemon(true);
+            return t;
+          })
+        : null;
+    java.util.ArrayDeque<java.util.concurrent.Future<GeoBatch>> inFlight = new java.util.ArrayDeque<>();
+    long[] duplicates = {0};
     try (GeoReader g = new GeoReader(in, report)) {
+      GeoBatch batch = new GeoBatch();
       while (g.next()) {
+        int i = batch.size++;
         boolean hasPoint = g.hasPoint();
-        int quality = g.quality();
-        GeoQuality gq = GeoQuality.of(quality, hasPoint);
-        int status;
-        int qpv = 0;
-        if (!hasPoint || gq == GeoQuality.COMMUNE) {
-          status = INDET;
-        } else {
-          PointLocator.Located located = locator.locate(g.x(), g.y(), g.epsg(), date);
-          switch (located.status()) {
-            case DANS_QPV -> {
-              status = DANS;
-              qpv = qpvIndexOf(located.qpvCode());
-            }
-            case HORS_QPV -> status = HORS;
-            default -> status = INDET;
-          }
+        GeoQuality gq = GeoQuality.of(g.quality(), hasPoint);
+        batch.siret[i] = g.siret();
+        batch.line[i] = g.lineNumber();
+        batch.locate[i] = hasPoint && gq != GeoQuality.COMMUNE;
+        if (batch.locate[i]) {
+          batch.x[i] = g.x();
+          batch.y[i] = g.y();
+          batch.epsg[i] = g.epsg();
         }
-        int insee = 0;
-        long plgKey = g.plgQp24Key();
-        if (plgKey != 0) {
-          insee = inseeIndex.get(plgKey);
-          if (insee == LongIntMap.MISSING) {
-            if (inseeValues.size() > MAX_CODES) {
-              insee = 0;
-            } else {
-              inseeValues.add(g.plgQp24());
-              insee = inseeValues.size() - 1;
-              inseeIndex.put(plgKey, insee);
-            }
+        batch.partial[i] = (inseeIndexOf(g) << 14) | (gq.ordinal() << 26);
+        if (batch.size == GeoBatch.SIZE) {
+          submit(batch, pool, inFlight, date);
+          while (inFlight.size() > workers * 2) {
+            apply(await(inFlight.poll()), report, duplicates);
           }
-        }
-        int value = status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26);
-        if (geo.put(g.siret(), value) != LongIntMap.MISSING) {
-          duplicates++;
-          report.warn(g.lineNumber(), null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
-        } else {
-          report.imported();
+          batch = new GeoBatch();
         }
       }
+      if (batch.size > 0) {
+        submit(batch, pool, inFlight, date);
+      }
+      while (!inFlight.isEmpty()) {
+        apply(await(inFlight.poll()), report, duplicates);
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
-    return duplicates;
+    return duplicates[0];
+  }
+
+  private void submit(GeoBatch b, java.util.concurrent.ExecutorService pool,
+      java.util.ArrayDeque<java.util.concurrent.Future<GeoBatch>> inFlight, LocalDate date) {
+    java.util.concurrent.Callable<GeoBatch> task = () -> {
+      for (int i = 0; i < b.size; i++) {
+        if (b.locate[i]) {
+          b.located[i] = locator.locate(b.x[i], b.y[i], b.epsg[i], date);
+        }
+      }
+      return b;
+    };
+    if (pool == null) {
+      try {
+        inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(task.call()));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      inFlight.add(pool.submit(task));
+    }
+  }
+
+  private static GeoBatch await(java.util.concurrent.Future<GeoBatch> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrompu", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void apply(GeoBatch b, ImportReport report, long[] duplicates) {
+    for (int i = 0; i < b.size; i++) {
+      int status = INDET;
+      int qpv = 0;
+      PointLocator.Located located = b.located[i];
+      if (located != null) {
+        switch (located.status()) {
+          case DANS_QPV -> {
+            status = DANS;
+            qpv = qpvIndexOf(located.qpvCode());
+          }
+          case HORS_QPV -> status = HORS;
+          default -> status = INDET;
+        }
+      }
+      int value = status | (qpv << 2) | b.partial[i];
+      if (geo.put(b.siret[i], value) != LongIntMap.MISSING) {
+        duplicates[0]++;
+        report.warn(b.line[i], null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
+      } else {
+        report.imported();
+      }
+    }
+  }
+
+  private int inseeIndexOf(GeoReader g) {
+    long plgKey = g.plgQp24Key();
+    if (plgKey == 0) {
+      return 0;
+    }
+    int insee = inseeIndex.get(plgKey);
+    if (insee == LongIntMap.MISSING) {
+      if (inseeValues.size() > MAX_CODES) {
+        return 0;
+      }
+      inseeValues.add(g.plgQp24());
+      insee = inseeValues.size() - 1;
+      inseeIndex.put(plgKey, insee);
+    }
+    return insee;
   }
 
   private int communeIndexOf(StockReader s) {

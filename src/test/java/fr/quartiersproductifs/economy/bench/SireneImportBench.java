@@ -36,8 +36,8 @@ public final class SireneImportBench {
     Path stock = dir.resolve("StockEtablissement_SYNTHETIQUE.csv");
     Path geo = dir.resolve("GeolocalisationEtablissement_SYNTHETIQUE.csv");
     long rows = Files.lines(stock).count() - 1; // outside the timings
-    PointLocator real = new GeoJsonQpvLocator(data);
-    String mode = System.getProperty("locator", "real");
+    String mode = System.getProperty("locator", "foundation");
+    PointLocator real = mode.equals("geojson") ? new GeoJsonQpvLocator(data) : foundation(data);
     PointLocator locator = mode.equals("none")
         ? (x, y, e, d) -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null)
         : real;
@@ -75,6 +75,26 @@ public final class SireneImportBench {
     System.out.printf(Locale.ROOT, "MEDIAN ours %.2f s (%.0f rows/s) | duckdb stock-only %.2f s (%.0f rows/s) | duckdb stock+geo join %.2f s (%.0f rows/s)%n",
         mo, rows / mo, md, rows / md, mj, rows / mj);
     System.out.printf(Locale.ROOT, "RATIO ours/duckdb-stock-only throughput = %.2f ; ours/duckdb-join = %.2f%n", md / mo, mj / mo);
+    System.exit(0); // the Spring context of the foundation locator keeps non-daemon threads
+  }
+
+  /** The foundation's locator, from a Spring context on an in-memory H2 loaded with the reference data. */
+  private static PointLocator foundation(Path data) {
+    var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(fr.quartiersproductifs.QpApplication.class)
+        .web(org.springframework.boot.WebApplicationType.SERVLET)
+        .run("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "--qp.data-dir=" + data.toAbsolutePath(), "--server.port=0", "--logging.level.root=WARN", "--logging.level.fr.quartiersproductifs=WARN");
+    var service = ctx.getBean(fr.quartiersproductifs.geography.QpvLocationService.class);
+    service.locator().warmUp(LocalDate.of(2025, 11, 1));
+    System.out.println("foundation locator ready");
+    return (x, y, e, d) -> {
+      var l = service.locate(new fr.quartiersproductifs.geography.Coordinates(x, y, e), d);
+      return switch (l.statut()) {
+        case DANS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, l.qpv().code());
+        case HORS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+        default -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.INDETERMINE, null);
+      };
+    };
   }
 
   private static double duck(Path stock, Path geo, int threads, int run) throws Exception {
