@@ -34,7 +34,10 @@ public final class QpCommand implements Runnable {
       if (parent == null) {
         throw new IllegalStateException("Unknown parent command " + sub.parent());
       }
-      parent.addSubcommand(sub.command());
+      if (sub.command() != null) {
+        parent.addSubcommand(sub.command());
+      }
+      sub.namedCommands().forEach(parent::addSubcommand);
     }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

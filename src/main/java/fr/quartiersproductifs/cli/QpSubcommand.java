@@ -8,6 +8,11 @@ public interface QpSubcommand {
   /** Name of the parent command ({@code "import"}, ...), or null for a top-level command. */
   String parent();
 
-  /** A new picocli command object (annotated with {@code @Command}). */
+  /** A new picocli command object (annotated with {@code @Command}), or null. */
   Object command();
+
+  /** Further commands registered under explicit names (name → picocli command object). */
+  default java.util.Map<String, Object> namedCommands() {
+    return java.util.Map.of();
+  }
 }

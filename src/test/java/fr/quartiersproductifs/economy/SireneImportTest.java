@@ -142,6 +142,8 @@ class SireneImportTest {
     assertThat(page.body()).contains("\"total\":180").doesNotContain(PARTIAL).contains("39009842400034");
     var csv = http.get("/api/v1/territoires/AMP/etablissements?format=csv");
     assertThat(csv.body()).doesNotContain(PARTIAL).contains(RANDOM_IN_COMMUNE);
+    assertThat(http.get("/api/v1/territoires/AMP/desaccords-insee").body()).isEqualTo("[]");
+    assertThat(http.get("/api/v1/sirene/imports").body()).contains("\"stockDate\":\"2025-11-01\"");
     var cafes = http.get("/api/v1/qpv/QN01330M/etablissements?categorie=commerce&section=I&taille=1");
     assertThat(cafes.body()).contains("\"taille\":1");
   }

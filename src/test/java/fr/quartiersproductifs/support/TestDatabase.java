@@ -23,6 +23,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return "postgresql".equals(System.getProperty("qp.test.database"));
   }
 
+  /**
+   * A fresh, empty database on the engine of this test run, as {url, user}: for tests that start
+   * the application themselves (the command line).
+   */
+  public static String[] freshDatabase() {
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    if (onPostgresql()) {
+      String url = System.getProperty("qp.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+      String user = System.getProperty("qp.test.postgres.user", "postgres");
+      String schema = "qp_test_" + id;
+      execute(url, user, "create schema " + schema);
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> execute(url, user, "drop schema if exists " + schema + " cascade")));
+      return new String[] {url + "?currentSchema=" + schema + "&user=" + user, user};
+    }
+    return new String[] {
+      "jdbc:h2:mem:qp_" + id + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa"
+    };
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);

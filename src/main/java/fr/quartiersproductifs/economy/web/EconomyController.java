@@ -143,6 +143,24 @@ public class EconomyController {
         result.total(), page, size, result.items().stream().map(this::view).toList(), warning));
   }
 
+  /** Establishments where our QPV answer and INSEE's plg_qp24 differ (public diffusion only). */
+  @GetMapping("/territoires/{id}/desaccords-insee")
+  public List<fr.quartiersproductifs.economy.Aggregates.Disagreement> disagreements(@PathVariable String id,
+      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int taille) {
+    if (page < 1 || taille < 1 || taille > MAX_PAGE) {
+      throw QpException.invalid("Page (≥ 1) et taille (1 à " + MAX_PAGE + ") attendues.");
+    }
+    var p = service.territory(id);
+    return queries.disagreements(service.active().version().id(), service.inseeCodes(p.communes()),
+        (page - 1) * taille, taille);
+  }
+
+  /** The SIRENE imports whose aggregates are kept (history by stock date). */
+  @GetMapping("/sirene/imports")
+  public List<EconomyQueries.Snapshot> imports() {
+    return queries.history();
+  }
+
   private Etablissement view(EstablishmentRow e) {
     return new Etablissement(e.siret(), e.sign(), e.naf(), labels.label(e.naf()), e.section(),
         e.category().label(), e.craft() == null ? null : e.craft(), e.address(), e.communeCode(),

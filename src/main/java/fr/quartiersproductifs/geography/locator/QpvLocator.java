@@ -23,16 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
  * Tells which QPV in force at a date contains a point, in the zone's official projected system.
  *
  * <p>How: every QPV is projected once (Lambert-93 in metropolitan France, UTM overseas) and
- * indexed with an {@link IndexedPointInAreaLocator} and an {@link IndexedFacetDistance} on its
+ * indexed with an {@link IndexedPointInAreaLocator} and a {@link SegmentDistance} on its
  * boundary. For each period during which the set of QPV in force does not change (an "epoch": up
  * to 2023, 2024, from 2025...), a {@link CellGrid} of 500 m cells records which QPV lie within 1
  * km of each cell, and which QPV covers a cell entirely. Most points fall in a cell with no QPV
@@ -67,13 +64,13 @@ public final class QpvLocator {
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
 
   private final ReferenceGeography geography;
-  private final GeometryFactory factory = new GeometryFactory();
   private final Map<Zone, ZoneProjection> projections = new EnumMap<>(Zone.class);
   private final Map<Zone, DepartementLayer> departements = new EnumMap<>(Zone.class);
   private final List<PlanarQpv> qpv = new ArrayList<>();
   private final Map<Generation, Set<String>> coveredRegions = new EnumMap<>(Generation.class);
   private final Map<Generation, String> qpvVersions = new EnumMap<>(Generation.class);
   private final String outlinesVersion;
+  private final Map<Generation, List<String>> versionLists = new EnumMap<>(Generation.class);
   private final TreeSet<LocalDate> epochStarts = new TreeSet<>();
   private final Map<LocalDate, Epoch> epochs = new ConcurrentHashMap<>();
 
@@ -84,18 +81,40 @@ public final class QpvLocator {
       Zone zone,
       Geometry planar,
       IndexedPointInAreaLocator inside,
-      IndexedFacetDistance boundary,
+      SegmentDistance boundary,
       boolean degenerate) {}
 
   /** The QPV in force during one epoch, per zone, with their grid. */
   private record Epoch(Map<Zone, ZoneIndex> zones) {}
 
-  private record ZoneIndex(List<PlanarQpv> qpv, CellGrid grid) {}
+  /** The QPV of one zone in force during an epoch, their grid and their envelopes (flat). */
+  private record ZoneIndex(List<PlanarQpv> qpv, CellGrid grid, double[] envelopes) {
+    static ZoneIndex of(List<PlanarQpv> qpv) {
+      double[] env = new double[qpv.size() * 4];
+      List<Geometry> geometries = new ArrayList<>();
+      for (int i = 0; i < qpv.size(); i++) {
+        Geometry g = qpv.get(i).planar();
+        geometries.add(g);
+        env[4 * i] = g.getEnvelopeInternal().getMinX();
+        env[4 * i + 1] = g.getEnvelopeInternal().getMinY();
+        env[4 * i + 2] = g.getEnvelopeInternal().getMaxX();
+        env[4 * i + 3] = g.getEnvelopeInternal().getMaxY();
+      }
+      return new ZoneIndex(List.copyOf(qpv), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M), env);
+    }
+
+    /** Distance from the point to the envelope of QPV {@code id} (0 inside the envelope). */
+    double envelopeDistance(int id, double x, double y) {
+      double dx = Math.max(Math.max(envelopes[4 * id] - x, 0), x - envelopes[4 * id + 2]);
+      double dy = Math.max(Math.max(envelopes[4 * id + 1] - y, 0), y - envelopes[4 * id + 3]);
+      return Math.sqrt(dx * dx + dy * dy);
+    }
+  }
 
   private record DepartementLayer(
       List<String> codes,
       List<IndexedPointInAreaLocator> inside,
-      List<IndexedFacetDistance> outline,
+      List<SegmentDistance> outline,
       CellGrid grid) {}
 
   public QpvLocator(ReferenceGeography geography) {
@@ -108,7 +127,7 @@ public final class QpvLocator {
       Geometry planar = projections.get(zone).project(q.geometry());
       boolean degenerate = !(planar.getArea() > 0);
       IndexedPointInAreaLocator inside = degenerate ? null : new IndexedPointInAreaLocator(planar);
-      IndexedFacetDistance boundary = new IndexedFacetDistance(planar);
+      SegmentDistance boundary = new SegmentDistance(planar);
       if (inside != null) {
         inside.locate(planar.getCoordinate()); // build the index now, not under concurrent queries
       }
@@ -126,6 +145,16 @@ public final class QpvLocator {
     }
     outlinesVersion =
         geography.version("departements-contours").map(DatasetVersion::reference).orElse(null);
+    for (Generation g : Generation.values()) {
+      List<String> v = new ArrayList<>(2);
+      if (qpvVersions.get(g) != null) {
+        v.add(qpvVersions.get(g));
+      }
+      if (outlinesVersion != null) {
+        v.add(outlinesVersion);
+      }
+      versionLists.put(g, List.copyOf(v));
+    }
     buildDepartementLayers();
   }
 
@@ -139,7 +168,7 @@ public final class QpvLocator {
           List<String> codes = new ArrayList<>();
           List<Geometry> planar = new ArrayList<>();
           List<IndexedPointInAreaLocator> inside = new ArrayList<>();
-          List<IndexedFacetDistance> outline = new ArrayList<>();
+          List<SegmentDistance> outline = new ArrayList<>();
           for (ReferenceGeography.DepartementOutline o : outlines) {
             Geometry p = projections.get(zone).project(o.geometry());
             codes.add(o.code());
@@ -147,7 +176,7 @@ public final class QpvLocator {
             IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(p);
             locator.locate(p.getCoordinate());
             inside.add(locator);
-            outline.add(new IndexedFacetDistance(p));
+            outline.add(new SegmentDistance(p));
           }
           departements.put(
               zone,
@@ -222,7 +251,7 @@ public final class QpvLocator {
 
   private Localisation locatePlanar(Zone zone, double x, double y, double lon, double lat, LocalDate date) {
     ZoneIndex index = epoch(date).zones().get(zone);
-    Point p = null;
+    Coordinate c = null;
     PlanarQpv nearest = null;
     double nearestDistance = Double.POSITIVE_INFINITY;
     PlanarQpv degenerateNearby = null;
@@ -231,25 +260,31 @@ public final class QpvLocator {
       int covering = index.grid().covering(entry);
       if (covering >= 0) {
         PlanarQpv q = index.qpv().get(covering);
-        p = factory.createPoint(new Coordinate(x, y));
-        return inside(q, q.boundary().distance(p), date, lon, lat);
+        return inside(q, q.boundary().distance(x, y), date, lon, lat);
       }
       for (int id : index.grid().candidates(entry)) {
         PlanarQpv q = index.qpv().get(id);
-        if (p == null) {
-          p = factory.createPoint(new Coordinate(x, y));
-        }
         if (q.degenerate()) {
-          if (q.boundary().distance(p) <= NEAREST_MAX_M) {
+          if (q.boundary().distance(x, y) <= NEAREST_MAX_M) {
             degenerateNearby = q;
           }
           continue;
         }
-        int location = q.inside().locate(p.getCoordinate());
-        if (location != Location.EXTERIOR) {
-          return inside(q, location == Location.BOUNDARY ? 0 : q.boundary().distance(p), date, lon, lat);
+        // A point outside a QPV's envelope is outside the QPV, and no nearer than the envelope.
+        double lowerBound = index.envelopeDistance(id, x, y);
+        if (lowerBound > 0 && lowerBound >= Math.min(nearestDistance, NEAREST_MAX_M)) {
+          continue;
         }
-        double d = q.boundary().distance(p);
+        if (lowerBound == 0) {
+          if (c == null) {
+            c = new Coordinate(x, y);
+          }
+          int location = q.inside().locate(c);
+          if (location != Location.EXTERIOR) {
+            return inside(q, location == Location.BOUNDARY ? 0 : q.boundary().distance(x, y), date, lon, lat);
+          }
+        }
+        double d = q.boundary().distance(x, y);
         if (d < nearestDistance) {
           nearestDistance = d;
           nearest = q;
@@ -330,15 +365,7 @@ public final class QpvLocator {
   }
 
   private List<String> versions(Generation g) {
-    List<String> v = new ArrayList<>(2);
-    String qpvVersion = qpvVersions.get(g);
-    if (qpvVersion != null) {
-      v.add(qpvVersion);
-    }
-    if (outlinesVersion != null) {
-      v.add(outlinesVersion);
-    }
-    return v;
+    return versionLists.get(g);
   }
 
   private String departement(Zone zone, double x, double y) {
@@ -361,11 +388,10 @@ public final class QpvLocator {
         return layer.codes().get(id);
       }
     }
-    Point p = factory.createPoint(c);
     String best = null;
     double bestDistance = COAST_TOLERANCE_M;
     for (int id : candidates) {
-      double d = layer.outline().get(id).distance(p);
+      double d = layer.outline().get(id).distance(x, y);
       if (d <= bestDistance) {
         bestDistance = d;
         best = layer.codes().get(id);
@@ -401,11 +427,7 @@ public final class QpvLocator {
       }
     }
     Map<Zone, ZoneIndex> zones = new HashMap<>();
-    byZone.forEach(
-        (zone, list) -> {
-          List<Geometry> geometries = list.stream().map(PlanarQpv::planar).toList();
-          zones.put(zone, new ZoneIndex(List.copyOf(list), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M)));
-        });
+    byZone.forEach((zone, list) -> zones.put(zone, ZoneIndex.of(list)));
     return new Epoch(Map.copyOf(zones));
   }
 

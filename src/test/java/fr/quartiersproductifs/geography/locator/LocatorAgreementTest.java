@@ -1,0 +1,78 @@
+package fr.quartiersproductifs.geography.locator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fr.quartiersproductifs.geography.Coordinates;
+import fr.quartiersproductifs.geography.Localisation;
+import fr.quartiersproductifs.geography.Qpv;
+import fr.quartiersproductifs.geography.ReferenceGeography;
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * The grid locator agrees with the straightforward JTS baseline ({@link NaiveLocator}) on the real
+ * 2024 QPV, for points drawn near QPV (where the grid's shortcuts matter) and anywhere in the
+ * metropolitan bounding box.
+ */
+class LocatorAgreementTest {
+  static final LocalDate DATE = LocalDate.of(2025, 6, 1);
+  static final ReferenceGeography GEOGRAPHY = TestGeography.load();
+  static final QpvLocator LOCATOR = new QpvLocator(GEOGRAPHY);
+  static final NaiveLocator NAIVE = new NaiveLocator(GEOGRAPHY, DATE);
+  static final List<Coordinate> VERTICES =
+      GEOGRAPHY.qpvInForce(DATE).stream()
+          .map(Qpv::geometry)
+          .flatMap(g -> java.util.Arrays.stream(g.getCoordinates()))
+          .toList();
+
+  @Property(tries = 3000)
+  void agrees_near_qpv(@ForAll("nearQpv") Coordinates point) {
+    check(point);
+  }
+
+  @Property(tries = 2000)
+  void agrees_anywhere_in_metropolitan_france(@ForAll("metro") Coordinates point) {
+    check(point);
+  }
+
+  private void check(Coordinates point) {
+    Localisation ours = LOCATOR.locate(point, DATE);
+    NaiveLocator.Answer naive = NAIVE.locate(point);
+    assertThat(ours.statut().name()).as("statut at %s", point).isEqualTo(naive.status());
+    if (naive.code() != null) {
+      assertThat(ours.qpv().code()).isEqualTo(naive.code());
+    }
+    if (!Double.isNaN(naive.distance())) {
+      assertThat(ours.distanceLimiteM()).isCloseTo(naive.distance(), within(0.051));
+    } else if (ours.statut().name().equals("HORS_QPV")) {
+      assertThat(ours.distanceLimiteM()).isNull();
+    }
+    if (naive.nearest() != null) {
+      assertThat(ours.qpvProche().code()).isEqualTo(naive.nearest());
+    }
+  }
+
+  @Provide
+  Arbitrary<Coordinates> nearQpv() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, VERTICES.size() - 1),
+            Arbitraries.doubles().between(-0.015, 0.015).ofScale(6),
+            Arbitraries.doubles().between(-0.012, 0.012).ofScale(6))
+        .as((i, dx, dy) -> Coordinates.wgs84(VERTICES.get(i).x + dx, VERTICES.get(i).y + dy));
+  }
+
+  @Provide
+  Arbitrary<Coordinates> metro() {
+    return Combinators.combine(
+            Arbitraries.doubles().between(-5.5, 9.6).ofScale(6), Arbitraries.doubles().between(41.3, 51.1).ofScale(6))
+        .as(Coordinates::wgs84);
+  }
+}
