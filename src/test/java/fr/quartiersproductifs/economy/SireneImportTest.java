@@ -164,7 +164,7 @@ class SireneImportTest {
       assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("QN01330M");
       assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getNumericCellValue()).isEqualTo(181.0);
     }
-    // 404 for an unknown territory: checked once the lead's ProblemHandler is merged (see below).
+    assertThat(http.get("/api/v1/territoires/NOWHERE/diagnostic").statusCode()).isEqualTo(404);
   }
 
   @Test
