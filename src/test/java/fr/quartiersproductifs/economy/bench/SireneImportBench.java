@@ -38,9 +38,10 @@ public final class SireneImportBench {
     long rows = Files.lines(stock).count() - 1; // outside the timings
     String mode = System.getProperty("locator", "foundation");
     PointLocator real = mode.equals("geojson") ? new GeoJsonQpvLocator(data) : foundation(data);
-    PointLocator locator = mode.equals("none")
-        ? (x, y, e, d) -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null)
-        : real;
+    PointLocator none = (x, y, e, d) -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+    PointLocator locator = real;
+    boolean withNoLocate = Boolean.parseBoolean(System.getProperty("noLocateVariant", "true"));
+    List<Double> oursNoLocate = new ArrayList<>();
     boolean duckdb = !Boolean.getBoolean("skipDuckdb");
     System.out.printf(Locale.ROOT, "rows=%d stock=%d MB geo=%d MB maxHeap=%d MB duckdbThreads=%d%n", rows,
         Files.size(stock) >> 20, Files.size(geo) >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
@@ -61,6 +62,16 @@ public final class SireneImportBench {
       long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
       System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB%n",
           run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20);
+      if (withNoLocate) {
+        long t1 = System.nanoTime();
+        try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
+          new SirenePipeline(none, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+              .run(s, g, Files.size(geo) / 75, e -> {});
+        }
+        double tn = (System.nanoTime() - t1) / 1e9;
+        oursNoLocate.add(tn);
+        System.out.printf(Locale.ROOT, "run %d ours without locating (parse, join, classify, aggregate): %.2f s (%.0f rows/s)%n", run, tn, rows / tn);
+      }
       if (duckdb) {
         duck.add(duck(stock, null, threads, run));
         duckJoin.add(duck(stock, geo, threads, run));
@@ -75,6 +86,11 @@ public final class SireneImportBench {
     System.out.printf(Locale.ROOT, "MEDIAN ours %.2f s (%.0f rows/s) | duckdb stock-only %.2f s (%.0f rows/s) | duckdb stock+geo join %.2f s (%.0f rows/s)%n",
         mo, rows / mo, md, rows / md, mj, rows / mj);
     System.out.printf(Locale.ROOT, "RATIO ours/duckdb-stock-only throughput = %.2f ; ours/duckdb-join = %.2f%n", md / mo, mj / mo);
+    if (withNoLocate) {
+      double mn = median(oursNoLocate);
+      System.out.printf(Locale.ROOT, "MEDIAN ours without locating %.2f s (%.0f rows/s) ; ratio vs duckdb stock-only = %.2f, vs duckdb join = %.2f%n",
+          mn, rows / mn, md / mn, mj / mn);
+    }
     System.exit(0); // the Spring context of the foundation locator keeps non-daemon threads
   }
 
