@@ -1,5 +1,6 @@
 package fr.quartiersproductifs.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -13,6 +14,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * it), the HTML forms are not.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfig {
 
   @Bean

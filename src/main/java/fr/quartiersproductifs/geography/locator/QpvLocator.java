@@ -38,7 +38,7 @@ import org.locationtech.jts.geom.Location;
  * <p>Rules:
  *
  * <ul>
- *   <li>a point on a boundary (within 1 mm) is inside;
+ *   <li>a point on a boundary (within 5 cm, see {@link #ON_BOUNDARY_M}) is inside;
  *   <li>when no QPV contains the point, the answer is HORS_QPV only if the point lies in a
  *       French département (simplified outlines, 2 km of tolerance for the coastline) where a QPV
  *       list is in force at the date <em>and imported</em>; otherwise INDETERMINE with the reason;
@@ -59,7 +59,12 @@ public final class QpvLocator {
   static final double QPV_CELL_M = 500;
   static final double DEPARTEMENT_CELL_M = 5000;
   static final double COAST_TOLERANCE_M = 2000;
-  static final double ON_BOUNDARY_M = 0.001;
+  /**
+   * Tolerance of "on the boundary". Contour edges are straight in the projected system; a point
+   * taken on an edge that is straight in longitude/latitude lies up to a few centimetres off it on
+   * long edges (1.8 cm for an 800 m edge along a parallel in Lambert-93).
+   */
+  static final double ON_BOUNDARY_M = 0.05;
   private static final DateTimeFormatter FRENCH_DATE =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
 

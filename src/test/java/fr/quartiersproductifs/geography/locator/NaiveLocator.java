@@ -85,6 +85,9 @@ public final class NaiveLocator {
         nearest = item;
       }
     }
+    if (nearest != null && best <= QpvLocator.ON_BOUNDARY_M) {
+      return new Answer("DANS_QPV", nearest.qpv().code(), 0, null);
+    }
     Envelope around = new Envelope(p.getCoordinate());
     around.expandBy(QpvLocator.COAST_TOLERANCE_M);
     @SuppressWarnings("unchecked")
