@@ -98,7 +98,7 @@ public class SireneImportService {
         MessageDigest geoDigest = Sha256.newDigest();
         SirenePipeline.Result r;
         try (InputStream s = SireneFiles.open(stock, stockDigest); InputStream g = SireneFiles.open(geo, geoDigest)) {
-          long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 70 : 0;
+          long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 final class LongIntMap {
   static final int MISSING = Integer.MIN_VALUE;
-  private static final double LOAD = 0.7;
+  private static final double LOAD = 0.75;
 
   private long[] keys;
   private int[] values;
