@@ -126,7 +126,14 @@ public class DiagnosticService {
     }
     Integer qpvPop = 0;
     boolean secret = false;
-    for (Qpv q : p.qpv()) {
+    // Every QPV of the perimeter's communes (for a QPV perimeter: also the other QPV of its
+    // communes), so that the rest's population excludes all of them, as its establishments do.
+    java.util.Map<String, Qpv> allQpv = new java.util.TreeMap<>();
+    p.qpv().forEach(q -> allQpv.put(q.code(), q));
+    for (String c : p.communes()) {
+      ref.qpvOfCommune(c, a.snapshot().stockDate()).forEach(q -> allQpv.putIfAbsent(q.code(), q));
+    }
+    for (Qpv q : allQpv.values()) {
       if (q.population() == null) {
         secret = true;
         qpvPop = null;

@@ -135,6 +135,19 @@ class SireneImportTest {
   }
 
   @Test
+  void theRestOfACommuneExcludesAllItsQpvFromBothCountsAndPopulation() {
+    Diagnostic commune = diagnostics.diagnostic(diagnostics.commune("34172"));
+    Diagnostic qpv = diagnostics.diagnostic(diagnostics.qpv("QN03405M"));
+    Diagnostic.Zone communeRest = commune.zones().stream().filter(z -> z.type().equals(Diagnostic.RESTE)).findFirst().orElseThrow();
+    Diagnostic.Zone qpvRest = qpv.zones().stream().filter(z -> z.type().equals(Diagnostic.RESTE)).findFirst().orElseThrow();
+    assertThat(qpvRest.population()).isEqualTo(communeRest.population());
+    assertThat(qpvRest.etablissementsActifs()).isEqualTo(communeRest.etablissementsActifs());
+    Diagnostic.Zone whole = commune.zones().get(commune.zones().size() - 1);
+    Diagnostic.Zone part = commune.zones().stream().filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
+    assertThat(communeRest.population()).isEqualTo(whole.population() - part.population());
+  }
+
+  @Test
   void partiallyDiffusibleEstablishmentIsNeverListed() {
     Http http = new Http(port);
     var page = http.get("/api/v1/qpv/QN01330M/etablissements?taille=500");

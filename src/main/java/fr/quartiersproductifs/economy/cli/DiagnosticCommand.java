@@ -46,7 +46,9 @@ public final class DiagnosticCommand implements Callable<Integer> {
     if (!format.equals("csv") && !format.equals("json")) {
       throw fr.quartiersproductifs.shared.QpException.invalid("Format inconnu « " + format + " » : csv ou json.");
     }
-    try (var ctx = launcher.startWithoutWeb()) {
+    // Data goes to stdout: no log line may land there (errors reach stderr through the CLI handler).
+    try (var ctx = launcher.start(false, java.util.List.of("--spring.main.banner-mode=off",
+        "--logging.level.root=OFF", "--logging.level.fr.quartiersproductifs=OFF"))) {
       DiagnosticService service = ctx.getBean(DiagnosticService.class);
       DiagnosticService.Perimeter p =
           target.territory != null ? service.territory(target.territory)
