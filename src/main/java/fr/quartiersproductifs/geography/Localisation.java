@@ -7,7 +7,8 @@ import java.util.List;
  * The answer to "is this point in a QPV at this date?", with what is needed to justify it.
  *
  * @param statut DANS_QPV, HORS_QPV or INDETERMINE (ERREUR only for unreadable batch rows)
- * @param raison why the answer is INDETERMINE or ERREUR, in French; null otherwise
+ * @param raison why the answer is INDETERMINE or ERREUR, in French; for DANS_QPV, a note when
+ *     the point also lies in other QPV (overlapping contours); null otherwise
  * @param date the date the answer applies to
  * @param lon WGS84 longitude of the point (null when unreadable)
  * @param lat WGS84 latitude of the point (null when unreadable)

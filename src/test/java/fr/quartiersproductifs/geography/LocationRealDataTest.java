@@ -92,6 +92,15 @@ class LocationRealDataTest {
   }
 
   @Test
+  void overlapping_contours_give_a_stable_answer_naming_both() {
+    // Koungou (Mayotte): QN97622M and QN97639N overlap in the simplified national file.
+    Localisation l = at(45.17238, -12.73179, D2025);
+    assertThat(l.statut()).isEqualTo(QpvStatus.DANS_QPV);
+    assertThat(l.qpv().code()).isEqualTo("QN97622M");
+    assertThat(l.raison()).contains("QN97639N");
+  }
+
+  @Test
   void outside_france() {
     assertThat(at(2.17, 41.39, D2025).raison()).contains("hors de France"); // Barcelona
     assertThat(at(5.0, 42.5, D2025).statut()).isEqualTo(QpvStatus.INDETERMINE); // at sea

@@ -286,7 +286,7 @@ public final class QpvLocator {
           }
           int location = q.inside().locate(c);
           if (location != Location.EXTERIOR) {
-            return inside(q, location == Location.BOUNDARY ? 0 : q.boundary().distance(x, y), date, lon, lat);
+            return insideOneOrMore(index, entry, q, location, c, date, lon, lat);
           }
         }
         double d = q.boundary().distance(x, y);
@@ -351,6 +351,53 @@ public final class QpvLocator {
         null,
         generation.year(),
         versions(generation));
+  }
+
+  /**
+   * Some imported contours overlap (e.g. two QPV of Koungou, Mayotte, in the simplified national
+   * file). The answer must not depend on index order: the QPV with the smallest code is given, and
+   * the others are named in the message.
+   */
+  private Localisation insideOneOrMore(
+      ZoneIndex index, int entry, PlanarQpv first, int location, Coordinate c, LocalDate date, double lon, double lat) {
+    PlanarQpv chosen = first;
+    int chosenLocation = location;
+    List<String> others = new ArrayList<>();
+    for (int id : index.grid().candidates(entry)) {
+      PlanarQpv q = index.qpv().get(id);
+      if (q == first || q.degenerate() || index.envelopeDistance(id, c.x, c.y) > 0) {
+        continue;
+      }
+      int l = q.inside().locate(c);
+      if (l == Location.EXTERIOR) {
+        continue;
+      }
+      if (q.qpv().code().compareTo(chosen.qpv().code()) < 0) {
+        others.add(chosen.qpv().code());
+        chosen = q;
+        chosenLocation = l;
+      } else {
+        others.add(q.qpv().code());
+      }
+    }
+    double distance = chosenLocation == Location.BOUNDARY ? 0 : chosen.boundary().distance(c.x, c.y);
+    Localisation answer = inside(chosen, distance, date, lon, lat);
+    if (others.isEmpty()) {
+      return answer;
+    }
+    java.util.Collections.sort(others);
+    return new Localisation(
+        answer.statut(),
+        "Le point est aussi dans " + String.join(", ", others) + " (contours qui se chevauchent dans les données importées).",
+        answer.date(),
+        answer.lon(),
+        answer.lat(),
+        answer.qpv(),
+        answer.distanceLimiteM(),
+        null,
+        answer.territoire(),
+        answer.generation(),
+        answer.versions());
   }
 
   private Localisation inside(PlanarQpv q, double distance, LocalDate date, double lon, double lat) {

@@ -20,7 +20,8 @@ import org.locationtech.jts.geom.Coordinate;
 /**
  * The grid locator agrees with the straightforward JTS baseline ({@link NaiveLocator}) on the real
  * 2024 QPV, for points drawn near QPV (where the grid's shortcuts matter) and anywhere in the
- * metropolitan bounding box.
+ * metropolitan bounding box. Seeds are fixed so that CI is reproducible; change them locally to
+ * explore further.
  */
 class LocatorAgreementTest {
   static final LocalDate DATE = LocalDate.of(2025, 6, 1);
@@ -33,12 +34,12 @@ class LocatorAgreementTest {
           .flatMap(g -> java.util.Arrays.stream(g.getCoordinates()))
           .toList();
 
-  @Property(tries = 3000)
+  @Property(tries = 3000, seed = "20261127")
   void agrees_near_qpv(@ForAll("nearQpv") Coordinates point) {
     check(point);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 2000, seed = "20261128")
   void agrees_anywhere_in_metropolitan_france(@ForAll("metro") Coordinates point) {
     check(point);
   }

@@ -75,15 +75,22 @@ public final class NaiveLocator {
     List<Item> candidates = qpvTrees.get(zone).query(search);
     Item nearest = null;
     double best = Double.POSITIVE_INFINITY;
+    Item inside = null;
     for (Item item : candidates) {
       if (item.prepared().covers(p)) {
-        return new Answer("DANS_QPV", item.qpv().code(), item.boundary().distance(p), null);
+        if (inside == null || item.qpv().code().compareTo(inside.qpv().code()) < 0) {
+          inside = item; // overlapping contours: the smallest code, as the product does
+        }
+        continue;
       }
       double d = item.boundary().distance(p);
       if (d < best) {
         best = d;
         nearest = item;
       }
+    }
+    if (inside != null) {
+      return new Answer("DANS_QPV", inside.qpv().code(), inside.boundary().distance(p), null);
     }
     if (nearest != null && best <= QpvLocator.ON_BOUNDARY_M) {
       return new Answer("DANS_QPV", nearest.qpv().code(), 0, null);
