@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -105,7 +106,25 @@ public class DiagnosticService {
   }
 
   public Diagnostic diagnostic(Perimeter p) {
-    Active a = active();
+    return diagnostic(p, active());
+  }
+
+  /** The import with this version id (its aggregates are kept in the history). */
+  public Optional<Active> version(long versionId) {
+    return versions.find(versionId).flatMap(v -> queries.snapshot(v.id()).map(s -> new Active(v, s)));
+  }
+
+  /** A perimeter made of given communes and QPV (e.g. a territory of the programme module). */
+  public Perimeter custom(String code, String label, java.util.Collection<String> communes, java.util.Collection<String> qpv) {
+    ReferenceGeography ref = geography.current();
+    Set<String> whole = new LinkedHashSet<>();
+    communes.forEach(c -> whole.add(ref.commune(c).map(Commune::communeCode).orElse(c)));
+    List<Qpv> q = qpv.stream().map(ref::qpv).flatMap(Optional::stream)
+        .sorted(java.util.Comparator.comparing(Qpv::code)).toList();
+    return new Perimeter("TERRITOIRE", code, label, whole, q);
+  }
+
+  public Diagnostic diagnostic(Perimeter p, Active a) {
     ReferenceGeography ref = geography.current();
     long v = a.version().id();
     Set<String> codes = inseeCodes(p.communes());

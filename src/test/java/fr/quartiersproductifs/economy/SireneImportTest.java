@@ -40,6 +40,7 @@ class SireneImportTest {
   @Autowired SireneImportService importer;
   @Autowired DiagnosticService diagnostics;
   @Autowired DatasetVersions versions;
+  @Autowired fr.quartiersproductifs.programme.AutomaticIndicatorSource indicators;
   @LocalServerPort int port;
 
   Path stock;
@@ -145,6 +146,22 @@ class SireneImportTest {
     Diagnostic.Zone whole = commune.zones().get(commune.zones().size() - 1);
     Diagnostic.Zone part = commune.zones().stream().filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
     assertThat(communeRest.population()).isEqualTo(whole.population() - part.population());
+  }
+
+  @Test
+  void automaticIndicatorsOfTheProgrammeComeFromTheDiagnostic() {
+    var amp = diagnostics.territory("AMP");
+    List<String> communes = List.copyOf(amp.communes());
+    List<String> qpv = amp.qpv().stream().map(fr.quartiersproductifs.geography.Qpv::code).toList();
+    Diagnostic.Zone part = diagnostics.diagnostic(amp).zones().stream()
+        .filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
+    assertThat(indicators.value("ETABLISSEMENTS_ACTIFS_QPV", "AMP", communes, qpv, "2025"))
+        .contains(java.math.BigDecimal.valueOf(part.etablissementsActifs()));
+    // Only our partially diffusible row (created 2020-05-04, in QN01330M) has a recent creation date.
+    assertThat(indicators.value("CREATIONS_QPV", "AMP", communes, qpv, "2020")).contains(java.math.BigDecimal.ONE);
+    assertThat(indicators.value("ETABLISSEMENTS_ACTIFS_QPV", "AMP", communes, qpv, "2023")).isEmpty();
+    assertThat(indicators.value("UNKNOWN", "AMP", communes, qpv, "2025")).isEmpty();
+    assertThat(indicators.source()).isEqualTo("SIRENE 2025-11-01");
   }
 
   @Test
