@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * columns against the QPV 2024 contours, no Java, no projection library).
  */
 @DatabaseTest
+// The import stays in this context's database: discard it so other test classes start without it.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SireneImportTest {
   static final String PARTIAL = "99999999900011";
