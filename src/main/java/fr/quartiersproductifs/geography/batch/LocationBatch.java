@@ -26,6 +26,7 @@ import java.util.function.BiFunction;
  */
 public final class LocationBatch {
   private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+  static final int CHUNK = 8192;
 
   private LocationBatch() {}
 
@@ -97,12 +98,27 @@ public final class LocationBatch {
       int epsg = wgs ? Coordinates.WGS84 : options.epsg();
       int width = io.header().size();
       io.writeHeader();
-      CsvRecordReader.Record r;
-      while ((r = io.next()) != null) {
-        rows++;
-        Localisation answer = answer(r, width, cx, cy, cd, epsg, defaultDate, locator);
-        counts.merge(answer.statut(), 1L, Long::sum);
-        io.write(r.fields(), QpvColumns.values(answer));
+      // Records are read and written in order, in chunks; within a chunk the rows are located in
+      // parallel (the locator is thread-safe). Memory: one chunk, whatever the file size.
+      List<CsvRecordReader.Record> chunk = new ArrayList<>(CHUNK);
+      Localisation[] answers = new Localisation[CHUNK];
+      boolean more = true;
+      while (more) {
+        chunk.clear();
+        CsvRecordReader.Record r;
+        while (chunk.size() < CHUNK && (r = io.next()) != null) {
+          chunk.add(r);
+        }
+        more = chunk.size() == CHUNK;
+        int n = chunk.size();
+        java.util.stream.IntStream.range(0, n)
+            .parallel()
+            .forEach(i -> answers[i] = answer(chunk.get(i), width, cx, cy, cd, epsg, defaultDate, locator));
+        for (int i = 0; i < n; i++) {
+          counts.merge(answers[i].statut(), 1L, Long::sum);
+          io.write(chunk.get(i).fields(), QpvColumns.values(answers[i]));
+        }
+        rows += n;
       }
       io.close();
       return new Summary(rows, counts, io.inputSha256(), io.dialect().describe(), options.describe());
