@@ -1,0 +1,174 @@
+package fr.quartiersproductifs.economy;
+
+import fr.quartiersproductifs.dataset.DatasetVersion;
+import fr.quartiersproductifs.dataset.DatasetVersions;
+import fr.quartiersproductifs.dataset.ImportIssue;
+import fr.quartiersproductifs.dataset.ImportReport;
+import fr.quartiersproductifs.economy.jdbc.EconomyStore;
+import fr.quartiersproductifs.economy.sirene.GeoReader;
+import fr.quartiersproductifs.economy.sirene.SireneFiles;
+import fr.quartiersproductifs.economy.sirene.SirenePipeline;
+import fr.quartiersproductifs.economy.sirene.StockReader;
+import fr.quartiersproductifs.geography.Commune;
+import fr.quartiersproductifs.geography.ReferenceGeography;
+import fr.quartiersproductifs.shared.ErrorCode;
+import fr.quartiersproductifs.shared.QpException;
+import fr.quartiersproductifs.shared.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code qp import sirene}: imports INSEE's establishment stock and geolocation file as one dataset
+ * version of kind {@code sirene}, in one transaction (the previous import stays active until the
+ * commit). The same pair of files (same SHA-256) changes nothing.
+ */
+@Service
+public class SireneImportService {
+  public static final String KIND = "sirene";
+  private static final Logger log = LoggerFactory.getLogger(SireneImportService.class);
+
+  /** Which establishments are kept individually. */
+  public enum KeepMode {
+    PILOTES, TOUS, AUCUN;
+
+    public static KeepMode parse(String s) {
+      try {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw QpException.invalid("Valeur inconnue « " + s + " » : pilotes, tous ou aucun attendu.");
+      }
+    }
+  }
+
+  /** Outcome of an import. */
+  public record Outcome(
+      DatasetVersion version, boolean unchanged, SirenePipeline.Result result, ImportReport stockReport,
+      ImportReport geoReport, double seconds) {}
+
+  private final DatasetVersions versions;
+  private final EconomyStore store;
+  private final TransactionTemplate tx;
+  private final EconomyGeography geography;
+  private final PointLocator locator;
+
+  public SireneImportService(DatasetVersions versions, EconomyStore store, TransactionTemplate tx,
+      EconomyGeography geography, PointLocator locator) {
+    this.versions = versions;
+    this.store = store;
+    this.tx = tx;
+    this.geography = geography;
+    this.locator = locator;
+  }
+
+  private static final class Unchanged extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final DatasetVersion active;
+
+    Unchanged(DatasetVersion active) {
+      super(null, null, false, false);
+      this.active = active;
+    }
+  }
+
+  public Outcome importFiles(Path stock, Path geo, LocalDate stockDate, KeepMode keep) {
+    LocalDate date = stockDate != null ? stockDate : LocalDate.now();
+    ReferenceGeography ref = geography.current();
+    Predicate<String> keepCommune = keepPredicate(ref, keep);
+    String parameters = "date_stock=" + date + ";etablissements=" + keep.name().toLowerCase(Locale.ROOT);
+    long t0 = System.nanoTime();
+    try {
+      return tx.execute(status -> {
+        long id = versions.create(KIND, stock.getFileName() + " + " + geo.getFileName(), "en-cours", parameters);
+        EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
+        MessageDigest stockDigest = Sha256.newDigest();
+        MessageDigest geoDigest = Sha256.newDigest();
+        SirenePipeline.Result r;
+        try (InputStream s = SireneFiles.open(stock, stockDigest); InputStream g = SireneFiles.open(geo, geoDigest)) {
+          long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
+          r = new SirenePipeline(locator, keepCommune, new SirenePipeline.Options(date, 15, 100_000))
+              .run(s, g, expected, writer::accept);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        writer.flush();
+        String sha = Sha256.of((Sha256.hex(stockDigest) + ":" + Sha256.hex(geoDigest) + ":" + parameters)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Optional<DatasetVersion> active = versions.active(KIND);
+        if (active.isPresent() && active.get().sha256().equals(sha)) {
+          throw new Unchanged(active.get());
+        }
+        store.setSha256(id, sha);
+        store.writeAggregates(id, r.activity(), r.quality(), r.flows(), r.disagreements());
+        store.writeSnapshot(id, date, keep.name(), r.establishments(), r.activeEstablishments(), r.kept(),
+            r.disagreementCount());
+        ImportReport combined = combine(r.stockReport(), r.geoReport());
+        versions.complete(id, KIND, combined);
+        store.deleteDetailsExcept(id);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s",
+            r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds));
+        return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), seconds);
+      });
+    } catch (Unchanged u) {
+      return new Outcome(u.active, true, null, null, null, (System.nanoTime() - t0) / 1e9);
+    } catch (UncheckedIOException e) {
+      throw new QpException(ErrorCode.INVALID_INPUT, "Lecture impossible : " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * One report for the dataset version: rows of the stock; issues of the geolocation file are
+   * added with their line number prefixed by the file kind in the identifier.
+   */
+  private static ImportReport combine(ImportReport stock, ImportReport geo) {
+    ImportReport out = new ImportReport();
+    for (int i = 0; i < stock.rowsRead(); i++) {
+      out.read();
+    }
+    for (int i = 0; i < stock.rowsImported(); i++) {
+      out.imported();
+    }
+    for (ImportIssue issue : stock.issues()) {
+      add(out, issue, StockReader.FILE_KIND);
+    }
+    for (ImportIssue issue : geo.issues()) {
+      add(out, issue, GeoReader.FILE_KIND);
+    }
+    return out;
+  }
+
+  private static void add(ImportReport out, ImportIssue issue, String file) {
+    String id = file + (issue.identifier() == null ? "" : " " + issue.identifier());
+    switch (issue.severity()) {
+      case REJETEE -> out.reject(issue.lineNumber(), id, issue.reason());
+      case REPAREE -> out.repaired(issue.lineNumber(), id, issue.reason());
+      case AVERTISSEMENT -> out.warn(issue.lineNumber(), id, issue.reason());
+    }
+  }
+
+  static Predicate<String> keepPredicate(ReferenceGeography ref, KeepMode keep) {
+    return switch (keep) {
+      case TOUS -> c -> true;
+      case AUCUN -> c -> false;
+      case PILOTES -> {
+        Set<String> communes = new HashSet<>();
+        ref.territories().forEach(t -> t.communes().forEach(c -> communes.add(c.code())));
+        yield c -> communes.contains(ref.commune(c).map(Commune::communeCode).orElse(c));
+      }
+    };
+  }
+}

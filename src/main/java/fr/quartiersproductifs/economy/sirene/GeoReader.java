@@ -1,0 +1,126 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import fr.quartiersproductifs.dataset.ImportReport;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streams INSEE's {@code GeolocalisationEtablissement} file (semicolon, UTF-8: {@code
+ * siret;x;y;qualite_xy;epsg;plg_qp24;...;y_latitude;x_longitude}). Bad rows are reported with
+ * their line number and skipped. A row without coordinates is a good row (its establishment is
+ * simply not geolocated).
+ */
+public final class GeoReader implements Closeable {
+  public static final String FILE_KIND = "GeolocalisationEtablissement";
+
+  private final DelimitedReader r;
+  private final ImportReport report;
+  private final int columnCount;
+  private final int siret;
+  private final int x;
+  private final int y;
+  private final int qualite;
+  private final int epsg;
+  private final int plgQp24;
+
+  public GeoReader(InputStream in, ImportReport report) throws IOException {
+    this.r = new DelimitedReader(in, ';');
+    this.report = report;
+    Columns c = new Columns(r.readHeader(), FILE_KIND);
+    columnCount = c.count;
+    siret = c.required("siret");
+    x = c.required("x");
+    y = c.required("y");
+    qualite = c.required("qualite_xy");
+    epsg = c.required("epsg");
+    plgQp24 = c.optional("plg_qp24");
+  }
+
+  public boolean next() throws IOException {
+    while (r.next()) {
+      if (r.blank()) {
+        continue;
+      }
+      report.read();
+      String problem = problem();
+      if (problem == null) {
+        return true;
+      }
+      report.reject(r.lineNumber(), r.length(siret) == 14 ? r.field(siret) : null, problem);
+    }
+    return false;
+  }
+
+  private String problem() {
+    String m = r.malformation();
+    if (m != null) {
+      return m;
+    }
+    if (r.fieldCount() != columnCount) {
+      return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
+    }
+    if (r.length(siret) != 14 || r.digits(siret) < 0) {
+      return "SIRET absent ou invalide (14 chiffres attendus)";
+    }
+    boolean hasX = !r.isEmpty(x);
+    boolean hasY = !r.isEmpty(y);
+    if (hasX != hasY) {
+      return "coordonnée x ou y manquante";
+    }
+    if (hasX && (Double.isNaN(r.decimal(x)) || Double.isNaN(r.decimal(y)))) {
+      return "coordonnées x/y illisibles";
+    }
+    if (hasX && r.digits(epsg) <= 0) {
+      return "code EPSG absent ou invalide";
+    }
+    if (!r.isEmpty(qualite) && r.digits(qualite) < 0) {
+      return "qualite_xy invalide";
+    }
+    return null;
+  }
+
+  public long lineNumber() {
+    return r.lineNumber();
+  }
+
+  public long siret() {
+    return r.digits(siret);
+  }
+
+  public boolean hasPoint() {
+    return !r.isEmpty(x);
+  }
+
+  public double x() {
+    return r.decimal(x);
+  }
+
+  public double y() {
+    return r.decimal(y);
+  }
+
+  /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty. */
+  public int quality() {
+    return r.isEmpty(qualite) ? -1 : (int) r.digits(qualite);
+  }
+
+  public int epsg() {
+    return (int) r.digits(epsg);
+  }
+
+  /** INSEE's QPV 2024 answer: a QPV code, {@code HZ}, {@code CSZ}, or null when empty/absent. */
+  public String plgQp24() {
+    return plgQp24 < 0 ? null : r.fieldOrNull(plgQp24);
+  }
+
+  /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */
+  public long plgQp24Key() {
+    return plgQp24 < 0 ? 0 : r.packed(plgQp24);
+  }
+
+  @Override
+  public void close() throws IOException {
+    r.close();
+  }
+}

@@ -1,0 +1,50 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import fr.quartiersproductifs.shared.QpException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** Opens an INSEE file given as {@code .csv}, {@code .gz} or {@code .zip} (first CSV entry). */
+public final class SireneFiles {
+  private SireneFiles() {}
+
+  /**
+   * Opens the file for streaming. When {@code digest} is not null it is fed with the raw bytes of
+   * the file as they are read (the SHA-256 of the file, computed without a second pass).
+   */
+  public static InputStream open(Path file, MessageDigest digest) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw QpException.invalid("Fichier introuvable : " + file.getFileName());
+    }
+    InputStream raw = Files.newInputStream(file);
+    if (digest != null) {
+      raw = new DigestInputStream(raw, digest);
+    }
+    raw = new BufferedInputStream(raw, 1 << 16);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      return new GZIPInputStream(raw, 1 << 16);
+    }
+    if (name.endsWith(".zip")) {
+      ZipInputStream zip = new ZipInputStream(raw);
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+          return zip;
+        }
+      }
+      zip.close();
+      throw QpException.invalid("L'archive " + file.getFileName() + " ne contient aucun fichier CSV.");
+    }
+    return raw;
+  }
+}

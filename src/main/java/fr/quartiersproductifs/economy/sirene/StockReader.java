@@ -1,0 +1,231 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import fr.quartiersproductifs.dataset.ImportReport;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streams INSEE's {@code StockEtablissement} file (comma, UTF-8, official header names). Rows that
+ * cannot be used are reported to the {@link ImportReport} with their line number and reason and
+ * skipped; the accessors describe the current good row.
+ */
+public final class StockReader implements Closeable {
+  public static final String FILE_KIND = "StockEtablissement";
+
+  private final DelimitedReader r;
+  private final ImportReport report;
+  private final int columnCount;
+  private final int siret;
+  private final int diffusion;
+  private final int dateCreation;
+  private final int tranche;
+  private final int rm;
+  private final int commune;
+  private final int dateDebut;
+  private final int etat;
+  private final int naf;
+  private final int nomenclature;
+  private final int employeur;
+  private final int enseigne1;
+  private final int denomination;
+  private final int complement;
+  private final int numero;
+  private final int indice;
+  private final int typeVoie;
+  private final int libelleVoie;
+  private final int codePostal;
+  private final int libelleCommune;
+  private final int siege;
+
+  public StockReader(InputStream in, ImportReport report) throws IOException {
+    this.r = new DelimitedReader(in, ',');
+    this.report = report;
+    Columns c = new Columns(r.readHeader(), FILE_KIND);
+    columnCount = c.count;
+    siret = c.required("siret");
+    diffusion = c.required("statutDiffusionEtablissement");
+    dateCreation = c.required("dateCreationEtablissement");
+    tranche = c.required("trancheEffectifsEtablissement");
+    commune = c.required("codeCommuneEtablissement");
+    dateDebut = c.required("dateDebut");
+    etat = c.required("etatAdministratifEtablissement");
+    naf = c.required("activitePrincipaleEtablissement");
+    rm = c.optional("activitePrincipaleRegistreMetiersEtablissement");
+    nomenclature = c.optional("nomenclatureActivitePrincipaleEtablissement");
+    employeur = c.optional("caractereEmployeurEtablissement");
+    enseigne1 = c.optional("enseigne1Etablissement");
+    denomination = c.optional("denominationUsuelleEtablissement");
+    complement = c.optional("complementAdresseEtablissement");
+    numero = c.optional("numeroVoieEtablissement");
+    indice = c.optional("indiceRepetitionEtablissement");
+    typeVoie = c.optional("typeVoieEtablissement");
+    libelleVoie = c.optional("libelleVoieEtablissement");
+    codePostal = c.optional("codePostalEtablissement");
+    libelleCommune = c.optional("libelleCommuneEtablissement");
+    siege = c.optional("etablissementSiege");
+  }
+
+  /** Whether the file carries the craft-register activity column. */
+  public boolean hasCraftRegisterColumn() {
+    return rm >= 0;
+  }
+
+  /** Advances to the next usable row (bad rows are reported and skipped); false at the end. */
+  public boolean next() throws IOException {
+    while (r.next()) {
+      if (r.blank()) {
+        continue;
+      }
+      report.read();
+      String problem = problem();
+      if (problem == null) {
+        return true;
+      }
+      String id = r.length(siret) == 14 ? r.field(siret) : null;
+      report.reject(r.lineNumber(), id, problem);
+    }
+    return false;
+  }
+
+  private String problem() {
+    String m = r.malformation();
+    if (m != null) {
+      return m;
+    }
+    if (r.fieldCount() != columnCount) {
+      return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
+    }
+    if (r.length(siret) != 14 || r.digits(siret) < 0) {
+      return "SIRET absent ou invalide (14 chiffres attendus)";
+    }
+    byte e = r.firstByte(etat);
+    if ((e != 'A' && e != 'F') || r.length(etat) != 1) {
+      return "état administratif invalide (A ou F attendu)";
+    }
+    if (r.year(dateCreation) < 0) {
+      return "date de création invalide (AAAA-MM-JJ attendu)";
+    }
+    if (r.year(dateDebut) < 0) {
+      return "date de début invalide (AAAA-MM-JJ attendu)";
+    }
+    int cl = r.length(commune);
+    if (cl != 0 && cl != 5) {
+      return "code commune invalide";
+    }
+    return null;
+  }
+
+  public long lineNumber() {
+    return r.lineNumber();
+  }
+
+  public long siret() {
+    return r.digits(siret);
+  }
+
+  public String siretText() {
+    return r.field(siret);
+  }
+
+  /** {@code O} (diffusible) or {@code P} (partial diffusion); anything else is kept as read. */
+  public byte diffusion() {
+    return r.firstByte(diffusion);
+  }
+
+  public boolean active() {
+    return r.firstByte(etat) == 'A';
+  }
+
+  public int creationYear() {
+    return r.year(dateCreation);
+  }
+
+  public String creationDate() {
+    return r.fieldOrNull(dateCreation);
+  }
+
+  /** Start of the current period: for a closed establishment, the closure date. */
+  public int dateDebutYear() {
+    return r.year(dateDebut);
+  }
+
+  public String dateDebut() {
+    return r.fieldOrNull(dateDebut);
+  }
+
+  /** The commune code packed in a long (0 when empty): a cheap key for interning. */
+  public long communeKey() {
+    return r.packed(commune);
+  }
+
+  /** The NAF code packed in a long (0 when empty or longer than 8 bytes). */
+  public long nafKey() {
+    return r.packed(naf);
+  }
+
+  public String communeCode() {
+    return r.fieldOrNull(commune);
+  }
+
+  /** NAF code, e.g. {@code 56.30Z}, or null. */
+  public String naf() {
+    return r.fieldOrNull(naf);
+  }
+
+  /** True when the NAF code is of the NAF rév. 2 (or the nomenclature column is absent/empty). */
+  public boolean nafRev2() {
+    return nomenclature < 0 || r.isEmpty(nomenclature) || r.equalsAscii(nomenclature, "NAFRev2");
+  }
+
+  public String craftRegisterCode() {
+    return rm < 0 ? null : r.fieldOrNull(rm);
+  }
+
+  public boolean employer() {
+    return employeur >= 0 && r.firstByte(employeur) == 'O';
+  }
+
+  public String trancheEffectifs() {
+    return r.fieldOrNull(tranche);
+  }
+
+  public boolean headOffice() {
+    return siege >= 0 && r.equalsAscii(siege, "true");
+  }
+
+  /** Sign (enseigne), else usual name; null when none. */
+  public String sign() {
+    String s = enseigne1 < 0 ? null : r.fieldOrNull(enseigne1);
+    return s != null ? s : denomination < 0 ? null : r.fieldOrNull(denomination);
+  }
+
+  /** Postal address on one line ({@code 55 RUE DE FORBIN 13002 MARSEILLE 2}), null when empty. */
+  public String address() {
+    StringBuilder sb = new StringBuilder(64);
+    for (int col : new int[] {complement, numero, indice, typeVoie, libelleVoie}) {
+      String v = col < 0 ? null : r.fieldOrNull(col);
+      if (v != null) {
+        if (sb.length() > 0 && !(col == indice)) {
+          sb.append(' ');
+        }
+        sb.append(v);
+      }
+    }
+    for (int col : new int[] {codePostal, libelleCommune}) {
+      String v = col < 0 ? null : r.fieldOrNull(col);
+      if (v != null) {
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(v);
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    r.close();
+  }
+}

@@ -1,0 +1,208 @@
+package fr.quartiersproductifs.economy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.quartiersproductifs.dataset.DatasetVersions;
+import fr.quartiersproductifs.dataset.ImportIssue;
+import fr.quartiersproductifs.support.DatabaseTest;
+import fr.quartiersproductifs.support.Http;
+import fr.quartiersproductifs.support.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The import and the diagnostic on the real sample of ../shared/data/samples/sirene, plus three
+ * rows of our own appended to copies of the files (a partially diffusible establishment, one placed
+ * at random in its commune, a malformed row). Expected figures were computed independently by
+ * src/test/scripts/sirene_expected_counts.py (pure-Python ray casting of the sample's own WGS84
+ * columns against the QPV 2024 contours, no Java, no projection library).
+ */
+@DatabaseTest
+// The import stays in this context's database: discard it so other test classes start without it.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SireneImportTest {
+  static final String PARTIAL = "99999999900011";
+  static final String RANDOM_IN_COMMUNE = "99999999900029";
+
+  @Autowired SireneImportService importer;
+  @Autowired DiagnosticService diagnostics;
+  @Autowired DatasetVersions versions;
+  @Autowired fr.quartiersproductifs.programme.AutomaticIndicatorSource indicators;
+  @LocalServerPort int port;
+
+  Path stock;
+  Path geo;
+  SireneImportService.Outcome outcome;
+
+  @BeforeAll
+  void importSample() throws IOException {
+    Path dir = Files.createTempDirectory("qp-sirene-test");
+    Path sampleStock = SharedData.file("samples/sirene/StockEtablissement_echantillon.csv");
+    Path sampleGeo = SharedData.file("samples/sirene/GeolocalisationEtablissement_echantillon.csv");
+    String header = Files.readAllLines(sampleStock).get(0);
+    List<String> cols = Arrays.asList(header.split(","));
+    stock = dir.resolve("StockEtablissement.csv");
+    geo = dir.resolve("GeolocalisationEtablissement.csv.gz");
+    try (OutputStream out = Files.newOutputStream(stock)) {
+      Files.copy(sampleStock, out);
+      out.write(row(cols, Map.of("siren", "999999999", "nic", "00011", "siret", PARTIAL,
+          "statutDiffusionEtablissement", "P", "dateCreationEtablissement", "2020-05-04",
+          "codeCommuneEtablissement", "13202", "etatAdministratifEtablissement", "A",
+          "activitePrincipaleEtablissement", "56.30Z", "nomenclatureActivitePrincipaleEtablissement", "NAFRev2",
+          "enseigne1Etablissement", "DIFFUSION PARTIELLE")).getBytes(StandardCharsets.UTF_8));
+      out.write(row(cols, Map.of("siren", "999999999", "nic", "00029", "siret", RANDOM_IN_COMMUNE,
+          "statutDiffusionEtablissement", "O", "dateCreationEtablissement", "2021-01-01",
+          "codeCommuneEtablissement", "13202", "etatAdministratifEtablissement", "A",
+          "activitePrincipaleEtablissement", "47.11B", "nomenclatureActivitePrincipaleEtablissement", "NAFRev2"))
+          .getBytes(StandardCharsets.UTF_8));
+      out.write("123,456,12345,O,2020-01-01\n".getBytes(StandardCharsets.UTF_8));
+    }
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(geo))) {
+      Files.copy(sampleGeo, out);
+      // Same point as 39009842400034 (in QN01330M by the independent script).
+      out.write((PARTIAL + ";892251.5;6247972.5;11;2154;HZ;;;;;13202;;;;;;;43.304965;5.368438\n"
+              + RANDOM_IN_COMMUNE + ";892251.5;6247972.5;33;2154;QN01330M;;;;;13202;;;;;;;43.304965;5.368438\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    outcome = importer.importFiles(stock, geo, LocalDate.of(2025, 11, 1), SireneImportService.KeepMode.PILOTES);
+  }
+
+  private static String row(List<String> cols, Map<String, String> values) {
+    String[] v = new String[cols.size()];
+    Arrays.fill(v, "");
+    values.forEach((k, x) -> v[cols.indexOf(k)] = x);
+    return String.join(",", v) + "\n";
+  }
+
+  @Test
+  void readsEveryRowAndReportsTheMalformedOneWithItsLine() {
+    var r = outcome.result();
+    assertThat(outcome.unchanged()).isFalse();
+    assertThat(r.establishments()).isEqualTo(22_606);
+    assertThat(r.activeEstablishments()).isEqualTo(22_606);
+    assertThat(r.geoEntries()).isEqualTo(22_332);
+    assertThat(versions.issues(outcome.version().id()))
+        .containsExactly(new ImportIssue(22_608, ImportIssue.Severity.REJETEE, "StockEtablissement",
+            "nombre de champs incorrect (5 au lieu de 48)"));
+    assertThat(outcome.version().rowsRead()).isEqualTo(22_607);
+    assertThat(outcome.version().rowsRejected()).isEqualTo(1);
+    // INSEE's plg_qp24 is empty in the sample: only our own HZ row is compared, and disagrees.
+    assertThat(r.disagreementCount()).isEqualTo(1);
+    assertThat(r.disagreements()).isEmpty(); // partial diffusion: counted, not listed
+  }
+
+  @Test
+  void countsPerQpvMatchTheIndependentComputation() {
+    // Script: QN01330M 180, QN01332M 76, QN01362I 42, QN01329I 10; Montpellier QN03405M 4,
+    // QN03401M 2. Plus our partially diffusible establishment in QN01330M; the one placed at random
+    // in the commune is never counted in a QPV.
+    Map<String, Long> expected = Map.of("QN01330M", 181L, "QN01332M", 76L, "QN01362I", 42L,
+        "QN01329I", 10L, "QN03405M", 4L, "QN03401M", 2L);
+    expected.forEach((code, n) -> {
+      Diagnostic d = diagnostics.diagnostic(diagnostics.qpv(code));
+      assertThat(d.zones().get(0).type()).isEqualTo(Diagnostic.QPV);
+      assertThat(d.zones().get(0).etablissementsActifs()).as(code).isEqualTo(n);
+    });
+  }
+
+  @Test
+  void marseilleArrondissementsAreTheCommuneAndCreationsAreCountedByYear() {
+    Diagnostic d = diagnostics.diagnostic(diagnostics.commune("13055"));
+    Diagnostic.Zone whole = d.zones().get(d.zones().size() - 1);
+    assertThat(whole.type()).isEqualTo(Diagnostic.PERIMETRE);
+    // Script: 976 rows with codes 13201..13216, plus our two rows.
+    assertThat(whole.etablissementsActifs()).isEqualTo(978);
+    assertThat(d.annees()).containsExactly(2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
+    // Script: 67 creations in 2016, 43 in 2017 (the sample stops in 2017); ours: 2020 and 2021.
+    assertThat(whole.creations()).containsEntry(2016, 67L).containsEntry(2017, 43L)
+        .containsEntry(2018, 0L).containsEntry(2020, 1L).containsEntry(2021, 1L);
+    Diagnostic.Zone qpvPart = d.zones().stream().filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
+    Diagnostic.Zone rest = d.zones().stream().filter(z -> z.type().equals(Diagnostic.RESTE)).findFirst().orElseThrow();
+    assertThat(qpvPart.etablissementsActifs() + rest.etablissementsActifs() + Math.round(whole.qualite().partIndetermines() * whole.etablissementsActifs()))
+        .isEqualTo(978);
+  }
+
+  @Test
+  void theRestOfACommuneExcludesAllItsQpvFromBothCountsAndPopulation() {
+    Diagnostic commune = diagnostics.diagnostic(diagnostics.commune("34172"));
+    Diagnostic qpv = diagnostics.diagnostic(diagnostics.qpv("QN03405M"));
+    Diagnostic.Zone communeRest = commune.zones().stream().filter(z -> z.type().equals(Diagnostic.RESTE)).findFirst().orElseThrow();
+    Diagnostic.Zone qpvRest = qpv.zones().stream().filter(z -> z.type().equals(Diagnostic.RESTE)).findFirst().orElseThrow();
+    assertThat(qpvRest.population()).isEqualTo(communeRest.population());
+    assertThat(qpvRest.etablissementsActifs()).isEqualTo(communeRest.etablissementsActifs());
+    Diagnostic.Zone whole = commune.zones().get(commune.zones().size() - 1);
+    Diagnostic.Zone part = commune.zones().stream().filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
+    assertThat(communeRest.population()).isEqualTo(whole.population() - part.population());
+  }
+
+  @Test
+  void automaticIndicatorsOfTheProgrammeComeFromTheDiagnostic() {
+    var amp = diagnostics.territory("AMP");
+    List<String> communes = List.copyOf(amp.communes());
+    List<String> qpv = amp.qpv().stream().map(fr.quartiersproductifs.geography.Qpv::code).toList();
+    Diagnostic.Zone part = diagnostics.diagnostic(amp).zones().stream()
+        .filter(z -> z.type().equals(Diagnostic.QPV_PERIMETRE)).findFirst().orElseThrow();
+    assertThat(indicators.value("ETABLISSEMENTS_ACTIFS_QPV", "AMP", communes, qpv, "2025"))
+        .contains(java.math.BigDecimal.valueOf(part.etablissementsActifs()));
+    // Only our partially diffusible row (created 2020-05-04, in QN01330M) has a recent creation date.
+    assertThat(indicators.value("CREATIONS_QPV", "AMP", communes, qpv, "2020")).contains(java.math.BigDecimal.ONE);
+    assertThat(indicators.value("ETABLISSEMENTS_ACTIFS_QPV", "AMP", communes, qpv, "2023")).isEmpty();
+    assertThat(indicators.value("UNKNOWN", "AMP", communes, qpv, "2025")).isEmpty();
+    assertThat(indicators.source()).isEqualTo("SIRENE 2025-11-01");
+  }
+
+  @Test
+  void partiallyDiffusibleEstablishmentIsNeverListed() {
+    Http http = new Http(port);
+    var page = http.get("/api/v1/qpv/QN01330M/etablissements?taille=500");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"total\":180").doesNotContain(PARTIAL).contains("39009842400034");
+    var csv = http.get("/api/v1/territoires/AMP/etablissements?format=csv");
+    assertThat(csv.body()).doesNotContain(PARTIAL).contains(RANDOM_IN_COMMUNE);
+    assertThat(http.get("/api/v1/territoires/AMP/desaccords-insee").body()).isEqualTo("[]");
+    assertThat(http.get("/api/v1/sirene/imports").body()).contains("\"stockDate\":\"2025-11-01\"");
+    var cafes = http.get("/api/v1/qpv/QN01330M/etablissements?categorie=commerce&section=I&taille=1");
+    assertThat(cafes.body()).contains("\"taille\":1");
+  }
+
+  @Test
+  void diagnosticExportsHaveTheRequiredColumns() throws IOException {
+    Http http = new Http(port);
+    var csv = http.get("/api/v1/territoires/AMP/diagnostic?format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    String header = csv.body().lines().findFirst().orElseThrow();
+    assertThat(header).startsWith("code_zone,libelle_zone,type_zone,population,etablissements_actifs,"
+        + "etablissements_pour_1000_hab,part_commerce,part_artisanat,part_activites_productives,part_numerique")
+        .contains("creations_2016").contains("creations_2025");
+    assertThat(csv.body()).contains("QN01330M");
+    var xlsx = http.getBytes("/api/v1/qpv/QN01330M/diagnostic?format=xlsx");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("QN01330M");
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getNumericCellValue()).isEqualTo(181.0);
+    }
+    assertThat(http.get("/api/v1/territoires/NOWHERE/diagnostic").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void sameFilesAgainChangeNothing() {
+    var again = importer.importFiles(stock, geo, LocalDate.of(2025, 11, 1), SireneImportService.KeepMode.PILOTES);
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.version().id()).isEqualTo(outcome.version().id());
+  }
+}

@@ -1,0 +1,174 @@
+package fr.quartiersproductifs.economy.bench;
+
+import fr.quartiersproductifs.economy.PointLocator;
+import fr.quartiersproductifs.economy.SectorTypology;
+import fr.quartiersproductifs.economy.sirene.SireneFiles;
+import fr.quartiersproductifs.economy.sirene.SirenePipeline;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Side-by-side benchmark of the SIRENE import pipeline (parse, join, project, locate, aggregate;
+ * no database write) and DuckDB ({@code read_csv} + {@code GROUP BY} of active establishments by
+ * commune and NAF section), on the same files, alternating runs in the same JVM.
+ *
+ * <p>Usage: {@code SireneImportBench DATA_DIR DIR_WITH_SYNTHETIC_FILES RUNS [duckdbThreads]}.
+ */
+public final class SireneImportBench {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path dir = Path.of(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    Path stock = dir.resolve("StockEtablissement_SYNTHETIQUE.csv");
+    Path geo = dir.resolve("GeolocalisationEtablissement_SYNTHETIQUE.csv");
+    long rows = Files.lines(stock).count() - 1; // outside the timings
+    String mode = System.getProperty("locator", "foundation");
+    PointLocator real = mode.equals("geojson") ? new GeoJsonQpvLocator(data) : foundation(data);
+    PointLocator none = (x, y, e, d) -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+    PointLocator locator = real;
+    boolean withNoLocate = Boolean.parseBoolean(System.getProperty("noLocateVariant", "true"));
+    List<Double> oursNoLocate = new ArrayList<>();
+    boolean duckdb = !Boolean.getBoolean("skipDuckdb");
+    System.out.printf(Locale.ROOT, "rows=%d stock=%d MB geo=%d MB maxHeap=%d MB duckdbThreads=%d%n", rows,
+        Files.size(stock) >> 20, Files.size(geo) >> 20, Runtime.getRuntime().maxMemory() >> 20, threads);
+    List<Double> ours = new ArrayList<>();
+    List<Double> duck = new ArrayList<>();
+    List<Double> duckJoin = new ArrayList<>();
+    Class.forName("org.duckdb.DuckDBDriver");
+    for (int run = 0; run < runs; run++) {
+      resetPeak();
+      long t0 = System.nanoTime();
+      SirenePipeline.Result r;
+      try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
+        r = new SirenePipeline(locator, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+            .run(s, g, Files.size(geo) / 75, e -> {});
+      }
+      double t = (System.nanoTime() - t0) / 1e9;
+      ours.add(t);
+      long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB%n",
+          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20);
+      if (withNoLocate) {
+        long t1 = System.nanoTime();
+        try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
+          new SirenePipeline(none, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+              .run(s, g, Files.size(geo) / 75, e -> {});
+        }
+        double tn = (System.nanoTime() - t1) / 1e9;
+        oursNoLocate.add(tn);
+        System.out.printf(Locale.ROOT, "run %d ours without locating (parse, join, classify, aggregate): %.2f s (%.0f rows/s)%n", run, tn, rows / tn);
+      }
+      if (duckdb) {
+        duck.add(duck(stock, null, threads, run));
+        duckJoin.add(duck(stock, geo, threads, run));
+      } else {
+        duck.add(Double.NaN);
+        duckJoin.add(Double.NaN);
+      }
+    }
+    double mo = median(ours);
+    double md = median(duck);
+    double mj = median(duckJoin);
+    System.out.printf(Locale.ROOT, "MEDIAN ours %.2f s (%.0f rows/s) | duckdb stock-only %.2f s (%.0f rows/s) | duckdb stock+geo join %.2f s (%.0f rows/s)%n",
+        mo, rows / mo, md, rows / md, mj, rows / mj);
+    System.out.printf(Locale.ROOT, "RATIO ours/duckdb-stock-only throughput = %.2f ; ours/duckdb-join = %.2f%n", md / mo, mj / mo);
+    if (withNoLocate) {
+      double mn = median(oursNoLocate);
+      System.out.printf(Locale.ROOT, "MEDIAN ours without locating %.2f s (%.0f rows/s) ; ratio vs duckdb stock-only = %.2f, vs duckdb join = %.2f%n",
+          mn, rows / mn, md / mn, mj / mn);
+    }
+    System.exit(0); // the Spring context of the foundation locator keeps non-daemon threads
+  }
+
+  /** The foundation's locator, from a Spring context on an in-memory H2 loaded with the reference data. */
+  private static PointLocator foundation(Path data) {
+    var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(fr.quartiersproductifs.QpApplication.class)
+        .web(org.springframework.boot.WebApplicationType.SERVLET)
+        .run("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "--qp.data-dir=" + data.toAbsolutePath(), "--server.port=0", "--logging.level.root=WARN", "--logging.level.fr.quartiersproductifs=WARN");
+    var service = ctx.getBean(fr.quartiersproductifs.geography.QpvLocationService.class);
+    service.locator().warmUp(LocalDate.of(2025, 11, 1));
+    System.out.println("foundation locator ready");
+    return (x, y, e, d) -> {
+      var l = service.locate(new fr.quartiersproductifs.geography.Coordinates(x, y, e), d);
+      return switch (l.statut()) {
+        case DANS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, l.qpv().code());
+        case HORS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+        default -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.INDETERMINE, null);
+      };
+    };
+  }
+
+  private static double duck(Path stock, Path geo, int threads, int run) throws Exception {
+    StringBuilder sections = new StringBuilder();
+    for (SectorTypology.Section s : SectorTypology.SECTIONS) {
+      for (int d = s.fromDivision(); d <= s.toDivision(); d++) {
+        sections.append(sections.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "('%02d','%s')", d, s.code()));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET threads=" + threads);
+      st.execute("CREATE TABLE sections(division VARCHAR, section VARCHAR)");
+      st.execute("INSERT INTO sections VALUES " + sections);
+      String from = "read_csv('" + stock + "', header=true, delim=',', quote='\"', all_varchar=true) s";
+      if (geo != null) {
+        from += " LEFT JOIN read_csv('" + geo + "', header=true, delim=';', all_varchar=true) g ON g.siret = s.siret";
+      }
+      String sql = "SELECT s.codeCommuneEtablissement, coalesce(x.section, '?') AS section, "
+          + (geo != null ? "count(g.x) AS located, " : "") + "count(*) AS n FROM " + from
+          + " LEFT JOIN sections x ON x.division = substr(s.activitePrincipaleEtablissement, 1, 2)"
+          + " WHERE s.etatAdministratifEtablissement = 'A' GROUP BY ALL";
+      long t0 = System.nanoTime();
+      long groups = 0;
+      long total = 0;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          groups++;
+          total += rs.getLong("n");
+        }
+      }
+      double t = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s groups=%d active=%d%n", run, geo == null ? "stock-only" : "stock+geo", t, groups, total);
+      return t;
+    }
+  }
+
+  private static void resetPeak() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peak() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  private static double median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+}

@@ -1,0 +1,146 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.quartiersproductifs.dataset.ImportIssue;
+import fr.quartiersproductifs.dataset.ImportReport;
+import fr.quartiersproductifs.shared.QpException;
+import fr.quartiersproductifs.support.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadersTest {
+  static final Path STOCK = SharedData.file("samples/sirene/StockEtablissement_echantillon.csv");
+  static final Path GEO = SharedData.file("samples/sirene/GeolocalisationEtablissement_echantillon.csv");
+
+  private static InputStream utf8(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void quotedFieldsEscapesAndLineBreaksKeepLineNumbers() throws IOException {
+    String text = "\uFEFFa,b,c\r\n1,\"x,y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",z\n3,,\n";
+    try (DelimitedReader r = new DelimitedReader(utf8(text), ',')) {
+      assertThat(r.readHeader()).containsExactly("a", "b", "c");
+      assertThat(r.next()).isTrue();
+      assertThat(r.lineNumber()).isEqualTo(2);
+      assertThat(r.field(1)).isEqualTo("x,y");
+      assertThat(r.field(2)).isEqualTo("say \"hi\"");
+      assertThat(r.next()).isTrue();
+      assertThat(r.field(1)).isEqualTo("two\nlines");
+      assertThat(r.lineNumber()).isEqualTo(3);
+      assertThat(r.next()).isTrue();
+      assertThat(r.lineNumber()).isEqualTo(5);
+      assertThat(r.fieldCount()).isEqualTo(3);
+      assertThat(r.isEmpty(2)).isTrue();
+      assertThat(r.next()).isFalse();
+    }
+  }
+
+  @Test
+  void numbersAndDates() throws IOException {
+    try (DelimitedReader r = new DelimitedReader(utf8("892251.5;-12,25;2008-08-31;2008-13-01;1e3\n"), ';')) {
+      r.next();
+      assertThat(r.decimal(0)).isEqualTo(892251.5);
+      assertThat(r.decimal(1)).isEqualTo(-12.25);
+      assertThat(r.year(2)).isEqualTo(2008);
+      assertThat(r.year(3)).isEqualTo(-1);
+      assertThat(r.decimal(4)).isEqualTo(1000.0);
+    }
+  }
+
+  @Test
+  void readsTheWholeRealStockSample() throws IOException {
+    ImportReport report = new ImportReport();
+    int rows = 0;
+    int marseille = 0;
+    try (StockReader s = new StockReader(SireneFiles.open(STOCK, null), report)) {
+      while (s.next()) {
+        rows++;
+        String c = s.communeCode();
+        if (c != null && c.compareTo("13201") >= 0 && c.compareTo("13216") <= 0) {
+          marseille++;
+        }
+      }
+    }
+    // wc -l = 22605 lines (header + 22,604 rows, no quoted line breaks); python csv gives 22,604
+    // rows, all well-formed, 976 of them with codeCommuneEtablissement in 13201..13216.
+    assertThat(rows).isEqualTo(22_604);
+    assertThat(report.rejected()).isZero();
+    assertThat(marseille).isEqualTo(976);
+  }
+
+  @Test
+  void badRowsAreReportedWithTheirLineNumberAndReason(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("stock.csv");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Files.copy(STOCK, out);
+      out.write("123,456,12345,O,2020-01-01\n".getBytes(StandardCharsets.UTF_8));
+    }
+    ImportReport report = new ImportReport();
+    int rows = 0;
+    try (StockReader s = new StockReader(SireneFiles.open(file, null), report)) {
+      while (s.next()) {
+        rows++;
+      }
+    }
+    assertThat(rows).isEqualTo(22_604);
+    assertThat(report.rowsRead()).isEqualTo(22_605);
+    assertThat(report.issues())
+        .containsExactly(
+            new ImportIssue(
+                22_606, ImportIssue.Severity.REJETEE, null,
+                "nombre de champs incorrect (5 au lieu de 48)"));
+  }
+
+  @Test
+  void readsGzipAndZipAndTheGeoLayout(@TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("geo.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(GEO, out);
+    }
+    Path zip = dir.resolve("geo.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("GeolocalisationEtablissement.csv"));
+      Files.copy(GEO, out);
+      out.closeEntry();
+    }
+    for (Path f : new Path[] {GEO, gz, zip}) {
+      ImportReport report = new ImportReport();
+      int rows = 0;
+      double firstX = 0;
+      try (GeoReader g = new GeoReader(SireneFiles.open(f, null), report)) {
+        while (g.next()) {
+          if (rows++ == 0) {
+            firstX = g.x();
+            assertThat(g.siret()).isEqualTo(39009842400034L);
+            assertThat(g.epsg()).isEqualTo(2154);
+            assertThat(g.quality()).isEqualTo(-1);
+            assertThat(g.plgQp24()).isNull();
+          }
+        }
+      }
+      assertThat(rows).as(f.toString()).isEqualTo(22_330);
+      assertThat(firstX).isEqualTo(892251.5);
+      assertThat(report.rejected()).isZero();
+    }
+  }
+
+  @Test
+  void missingColumnFailsFastNamingIt() {
+    assertThatThrownBy(() -> new GeoReader(utf8("siret;x;y;epsg\n"), new ImportReport()))
+        .isInstanceOf(QpException.class)
+        .hasMessageContaining("qualite_xy");
+  }
+}
