@@ -69,7 +69,9 @@ public final class LocaliserCommand implements Callable<Integer> {
       String id = LocationBatchService.newId();
       BatchReceipt receipt;
       Path target = output.equals("-") ? null : Path.of(output);
-      Path temp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".qp-", ".csv");
+      // Written beside the target then renamed: a failed run never leaves a half-written output.
+      // (Files.newOutputStream honours the umask; a temp file would be private to its owner.)
+      Path temp = target == null ? null : target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".partiel");
       try (InputStream in = input.equals("-") ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(input)), 1 << 16);
           OutputStream out = new BufferedOutputStream(temp == null ? System.out : Files.newOutputStream(temp), 1 << 16)) {
         receipt = service.run(id, in, out, input.equals("-") ? "entrée standard" : Path.of(input).getFileName().toString(), options);
