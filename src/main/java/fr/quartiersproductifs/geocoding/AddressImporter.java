@@ -1,7 +1,7 @@
 package fr.quartiersproductifs.geocoding;
 
 import fr.quartiersproductifs.dataset.ImportReport;
-import fr.quartiersproductifs.geocoding.csv.BanFiles;
+import fr.quartiersproductifs.geocoding.ban.BanFiles;
 import fr.quartiersproductifs.geocoding.index.AddressStore;
 import fr.quartiersproductifs.geocoding.index.IndexBuilder;
 import fr.quartiersproductifs.shared.QpException;

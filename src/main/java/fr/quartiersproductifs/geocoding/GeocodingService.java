@@ -1,6 +1,6 @@
 package fr.quartiersproductifs.geocoding;
 
-import fr.quartiersproductifs.geocoding.csv.AddressBatch;
+import fr.quartiersproductifs.geocoding.batch.AddressBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

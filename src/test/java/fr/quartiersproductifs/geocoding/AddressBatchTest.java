@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.quartiersproductifs.csv.CsvRecordReader;
-import fr.quartiersproductifs.geocoding.csv.AddressBatch;
+import fr.quartiersproductifs.geocoding.batch.AddressBatch;
 import fr.quartiersproductifs.geography.Coordinates;
 import fr.quartiersproductifs.geography.Localisation;
 import fr.quartiersproductifs.geography.QpvStatus;

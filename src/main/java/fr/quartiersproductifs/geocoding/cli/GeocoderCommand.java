@@ -2,7 +2,7 @@ package fr.quartiersproductifs.geocoding.cli;
 
 import fr.quartiersproductifs.cli.SpringLauncher;
 import fr.quartiersproductifs.geocoding.GeocodingService;
-import fr.quartiersproductifs.geocoding.csv.AddressBatch;
+import fr.quartiersproductifs.geocoding.batch.AddressBatch;
 import fr.quartiersproductifs.shared.QpException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -6,7 +6,7 @@ import fr.quartiersproductifs.csv.CsvDialect;
 import fr.quartiersproductifs.geocoding.GeocodeRequest;
 import fr.quartiersproductifs.geocoding.GeocodeResult;
 import fr.quartiersproductifs.geocoding.GeocodingService;
-import fr.quartiersproductifs.geocoding.csv.AddressBatch;
+import fr.quartiersproductifs.geocoding.batch.AddressBatch;
 import fr.quartiersproductifs.shared.ErrorCode;
 import fr.quartiersproductifs.shared.QpException;
 import java.io.IOException;

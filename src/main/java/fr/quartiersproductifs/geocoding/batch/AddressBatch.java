@@ -1,4 +1,4 @@
-package fr.quartiersproductifs.geocoding.csv;
+package fr.quartiersproductifs.geocoding.batch;
 
 import fr.quartiersproductifs.csv.CsvBatchIo;
 import fr.quartiersproductifs.csv.CsvDialect;

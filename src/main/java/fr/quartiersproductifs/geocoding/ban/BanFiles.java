@@ -1,4 +1,4 @@
-package fr.quartiersproductifs.geocoding.csv;
+package fr.quartiersproductifs.geocoding.ban;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
