@@ -14,11 +14,21 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("fr.quartiersproductifs");
 
+  static final String[] FOUNDATION = {
+    "fr.quartiersproductifs.geography..",
+    "fr.quartiersproductifs.dataset..",
+    "fr.quartiersproductifs.csv..",
+    "fr.quartiersproductifs.shared.."
+  };
+
   @Test
   void the_locator_and_the_csv_machinery_know_nothing_of_spring_or_jdbc() {
     noClasses()
         .that()
-        .resideInAnyPackage("..geography.locator..", "..csv..", "..geography.io..")
+        .resideInAnyPackage(
+            "fr.quartiersproductifs.geography.locator..",
+            "fr.quartiersproductifs.csv..",
+            "fr.quartiersproductifs.geography.io..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "java.sql..", "jakarta.servlet..")
@@ -29,10 +39,14 @@ class ArchitectureTest {
   void the_foundation_does_not_depend_on_the_features_built_on_it() {
     noClasses()
         .that()
-        .resideInAnyPackage("..geography..", "..dataset..", "..csv..", "..shared..")
+        .resideInAnyPackage(FOUNDATION)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("..geocoding..", "..economy..", "..programme..", "..account..")
+        .resideInAnyPackage(
+            "fr.quartiersproductifs.geocoding..",
+            "fr.quartiersproductifs.economy..",
+            "fr.quartiersproductifs.programme..",
+            "fr.quartiersproductifs.account..")
         .check(CLASSES);
   }
 
@@ -40,7 +54,8 @@ class ArchitectureTest {
   void the_shared_layers_do_not_depend_on_web_adapters() {
     noClasses()
         .that()
-        .resideInAnyPackage("..dataset..", "..csv..", "..shared..")
+        .resideInAnyPackage(
+            "fr.quartiersproductifs.dataset..", "fr.quartiersproductifs.csv..", "fr.quartiersproductifs.shared..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("..web..")

@@ -1,6 +1,7 @@
 package fr.quartiersproductifs.geography;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.quartiersproductifs.dataset.DatasetVersions;
 import fr.quartiersproductifs.geography.imports.ImportOutcome;
@@ -8,7 +9,14 @@ import fr.quartiersproductifs.geography.imports.ReferenceImporter;
 import fr.quartiersproductifs.geography.imports.ReferenceKind;
 import fr.quartiersproductifs.support.DatabaseTest;
 import fr.quartiersproductifs.support.SharedData;
+import fr.quartiersproductifs.shared.QpException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReferenceImportTest {
   @Autowired GeographyService geography;
   @Autowired DatasetVersions versions;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void every_qpv_2024_is_imported_with_its_validity() {
@@ -78,6 +87,58 @@ class ReferenceImportTest {
         .extracting(PilotTerritory.TerritoryCommune::code)
         .containsExactlyInAnyOrder("94054", "94022");
     assertThat(g.qpvOfTerritory("SAINT_LOUIS_974", LocalDate.of(2025, 6, 1))).hasSize(6);
+  }
+
+  @Test
+  void a_broken_file_leaves_the_previous_version_in_force(@TempDir Path dir) throws IOException {
+    var before = versions.active("qpv-2024").orElseThrow();
+    int qpvBefore = geography.current().qpv().size();
+    int versionsBefore = versions.all().size();
+    long rowsBefore = jdbc.sql("select count(*) from qpv").query(Long.class).single();
+    // A national file cut in the middle of a feature, after two valid features.
+    Path truncated = dir.resolve("qp2024_contours_tronque.geojson");
+    Files.writeString(
+        truncated,
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"code_qp\":\"QN00101M\",\"lib_qp\":\"A\",\"insee_dep\":\"01\"},"
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[5.2,46.2],[5.21,46.2],[5.21,46.21],[5.2,46.2]]]}},"
+            + "{\"type\":\"Feature\",\"properties\":{\"code_qp\":\"QN00102M\",\"lib_qp\":\"B\",\"insee_dep\":\"01\"},"
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[5.3,46.2],[5.31,46.2],[5.31,46.21],[5.3,46.2]]]}},"
+            + "{\"type\":\"Feature\",\"properties\":{\"code_qp\":\"QN0010",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> geography.importFile(ReferenceKind.QPV, truncated, ReferenceImporter.QpvOptions.DEFAULT))
+        .isInstanceOf(QpException.class)
+        .hasMessageContaining("illisible");
+    assertThat(versions.active("qpv-2024")).contains(before);
+    assertThat(geography.current().qpv()).hasSize(qpvBefore);
+    // nothing of the failed import was written: no version, no row
+    assertThat(versions.all()).hasSize(versionsBefore);
+    assertThat(jdbc.sql("select count(*) from qpv").query(Long.class).single()).isEqualTo(rowsBefore);
+  }
+
+  @Test
+  void rejected_rows_are_reported_with_their_line_and_reason(@TempDir Path dir) throws IOException {
+    Path regions = dir.resolve("regions.json");
+    Files.writeString(
+        regions,
+        "[{\"code\":\"76\",\"nom\":\"Occitanie\"},\n{\"code\":\"93\"},\n{\"code\":\"84\",\"nom\":\"Auvergne-Rhône-Alpes\"}]",
+        StandardCharsets.UTF_8);
+    try {
+      ImportOutcome outcome =
+          geography.importFile(ReferenceKind.REGIONS, regions, ReferenceImporter.QpvOptions.DEFAULT);
+      assertThat(outcome.version().rowsRead()).isEqualTo(3);
+      assertThat(outcome.version().rowsImported()).isEqualTo(2);
+      assertThat(outcome.issues())
+          .singleElement()
+          .satisfies(i -> {
+            assertThat(i.lineNumber()).isEqualTo(2);
+            assertThat(i.reason()).contains("nom manquant");
+          });
+    } finally {
+      geography.importFile(
+          ReferenceKind.REGIONS, SharedData.file("reference/cog/regions.json"), ReferenceImporter.QpvOptions.DEFAULT);
+    }
   }
 
   @Test
