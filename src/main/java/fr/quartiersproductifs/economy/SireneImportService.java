@@ -99,7 +99,7 @@ public class SireneImportService {
         SirenePipeline.Result r;
         try (InputStream s = SireneFiles.open(stock, stockDigest); InputStream g = SireneFiles.open(geo, geoDigest)) {
           long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
-          r = new SirenePipeline(locator, keepCommune, new SirenePipeline.Options(date, 15, 100_000))
+          r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -158,6 +158,12 @@ public class SireneImportService {
       case REPAREE -> out.repaired(issue.lineNumber(), id, issue.reason());
       case AVERTISSEMENT -> out.warn(issue.lineNumber(), id, issue.reason());
     }
+  }
+
+  /** For establishments without a commune code: kept when located in a QPV of a kept commune. */
+  static Predicate<String> keepQpv(ReferenceGeography ref, KeepMode keep) {
+    Predicate<String> communes = keepPredicate(ref, keep);
+    return code -> ref.qpv(code).map(q -> q.communes().stream().anyMatch(c -> communes.test(c.code()))).orElse(false);
   }
 
   static Predicate<String> keepPredicate(ReferenceGeography ref, KeepMode keep) {

@@ -176,6 +176,10 @@ class SireneImportTest {
     assertThat(csv.body()).doesNotContain(PARTIAL).contains(RANDOM_IN_COMMUNE);
     assertThat(http.get("/api/v1/territoires/AMP/desaccords-insee").body()).isEqualTo("[]");
     assertThat(http.get("/api/v1/sirene/imports").body()).contains("\"stockDate\":\"2025-11-01\"");
+    // Script: 4 establishments in QN03405M (Mosson), all public; one has no commune code.
+    assertThat(http.get("/api/v1/qpv/QN03405M/etablissements").body()).contains("\"total\":4");
+    // Script: 976 sample rows with codes 13201..13216, all O and active, plus our O row.
+    assertThat(http.get("/api/v1/communes/13055/etablissements?taille=1").body()).contains("\"total\":977");
     var cafes = http.get("/api/v1/qpv/QN01330M/etablissements?categorie=commerce&section=I&taille=1");
     assertThat(cafes.body()).contains("\"taille\":1");
   }

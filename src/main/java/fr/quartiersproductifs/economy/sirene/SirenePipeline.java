@@ -69,6 +69,8 @@ public final class SirenePipeline {
 
   private final PointLocator locator;
   private final Predicate<String> keepCommune;
+  private final Predicate<String> keepQpv;
+  private final java.util.Map<Integer, Boolean> keptQpv = new java.util.HashMap<>();
   private final Options options;
 
   private final List<String> qpvCodes = new ArrayList<>(List.of(""));
@@ -82,8 +84,19 @@ public final class SirenePipeline {
   private LongIntMap geo;
 
   public SirenePipeline(PointLocator locator, Predicate<String> keepCommune, Options options) {
+    this(locator, keepCommune, q -> false, options);
+  }
+
+  /**
+   * @param keepCommune whether the establishments of a commune (INSEE code) are kept individually
+   * @param keepQpv whether those located in a QPV are kept when their commune code is missing
+   */
+  public SirenePipeline(PointLocator locator, Predicate<String> keepCommune, Predicate<String> keepQpv,
+      Options options) {
     this.locator = locator;
     this.keepCommune = keepCommune;
+    this.keepQpv = keepQpv;
+    keep.set(0, keepCommune.test(""));
     this.options = options;
     inseeIndex.put(packAscii("HZ"), 1);
     inseeIndex.put(packAscii("CSZ"), 2);
@@ -374,7 +387,9 @@ public final class SirenePipeline {
                 STATUS[status], qpv == 0 ? null : qpvCodes.get(qpv), inseeValues.get(insee), isActive));
           }
         }
-        if (keep.get(commune) && s.diffusion() == 'O') {
+        boolean keepRow = keep.get(commune)
+            || (commune == 0 && qpv != 0 && keptQpv.computeIfAbsent(qpv, q -> keepQpv.test(qpvCodes.get(q))));
+        if (keepRow && s.diffusion() == 'O') {
           kept++;
           sink.accept(new EstablishmentRow(
               s.siretText(), communes.get(commune), STATUS[status], qpv == 0 ? null : qpvCodes.get(qpv),

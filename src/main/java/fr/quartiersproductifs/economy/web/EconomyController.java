@@ -93,6 +93,15 @@ public class EconomyController {
     return list("TERRITOIRE " + id, service.inseeCodes(p.communes()), null, page, taille, categorie, section, format);
   }
 
+  @GetMapping("/communes/{code}/etablissements")
+  public ResponseEntity<?> communeEstablishments(@PathVariable String code,
+      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int taille,
+      @RequestParam(required = false) String categorie, @RequestParam(required = false) String section,
+      @RequestParam(defaultValue = "json") String format) {
+    var p = service.commune(code);
+    return list("COMMUNE " + p.code(), service.inseeCodes(p.communes()), null, page, taille, categorie, section, format);
+  }
+
   @GetMapping("/qpv/{code}/etablissements")
   public ResponseEntity<?> qpvEstablishments(@PathVariable String code,
       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int taille,
