@@ -86,7 +86,8 @@ public final class GeocoderCommand implements Callable<Integer> {
         }
       } else {
         Path out = Path.of(output).toAbsolutePath();
-        Path tmp = Files.createTempFile(out.getParent(), ".geocodage-", ".tmp");
+        // beside the target, renamed at the end; the usual permissions (a temp file would be private)
+        Path tmp = out.resolveSibling("." + out.getFileName() + ".partiel");
         try (InputStream in = open();
             OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
           s = service.batch(in, os, options);
