@@ -29,6 +29,20 @@ public final class SpringLauncher {
 
   /** Starts the application context; the caller closes it. */
   public ConfigurableApplicationContext start(boolean web, List<String> extraArgs) {
+    return start(QpApplication.class, web, extraArgs);
+  }
+
+  /**
+   * Starts only the foundation (database, reference data, locator) for the commands that need
+   * nothing else; see {@link FoundationContext}.
+   */
+  public ConfigurableApplicationContext startFoundation(List<String> extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+    args.addAll(extraArgs);
+    return start(FoundationContext.class, false, args);
+  }
+
+  private ConfigurableApplicationContext start(Class<?> source, boolean web, List<String> extraArgs) {
     List<String> args = new ArrayList<>(extraArgs);
     if (dataDir != null) {
       args.add("--qp.data-dir=" + dataDir);
@@ -36,7 +50,7 @@ public final class SpringLauncher {
     if (databaseUrl != null) {
       args.add("--spring.datasource.url=" + databaseUrl);
     }
-    return new SpringApplicationBuilder(QpApplication.class)
+    return new SpringApplicationBuilder(source)
         .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
         .logStartupInfo(web)
         .run(args.toArray(String[]::new));

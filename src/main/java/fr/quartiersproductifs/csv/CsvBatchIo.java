@@ -173,6 +173,9 @@ public final class CsvBatchIo implements AutoCloseable {
     if (raw == null) {
       return Double.NaN;
     }
+    if (plainDecimal(raw)) {
+      return Double.parseDouble(raw); // fast path: "-12.345"
+    }
     String s = raw.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
     if (s.isEmpty()) {
       return Double.NaN;
@@ -197,6 +200,27 @@ public final class CsvBatchIo implements AutoCloseable {
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  private static boolean plainDecimal(String s) {
+    int n = s.length();
+    if (n == 0 || n > 30) {
+      return false;
+    }
+    int start = s.charAt(0) == '-' ? 1 : 0;
+    boolean digits = false;
+    boolean dot = false;
+    for (int i = start; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digits;
   }
 
   @Override

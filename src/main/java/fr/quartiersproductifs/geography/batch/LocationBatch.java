@@ -27,6 +27,30 @@ import java.util.function.BiFunction;
 public final class LocationBatch {
   private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu");
   static final int CHUNK = 8192;
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Shared daemon workers: a batch never keeps the JVM alive. */
+  private static final java.util.concurrent.ExecutorService WORKERS =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          THREADS,
+          r -> {
+            Thread t = new Thread(r, "qp-localisation");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static void await(java.util.concurrent.Future<?> slice) throws IOException {
+    try {
+      slice.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Traitement interrompu", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
 
   private LocationBatch() {}
 
@@ -98,27 +122,46 @@ public final class LocationBatch {
       int epsg = wgs ? Coordinates.WGS84 : options.epsg();
       int width = io.header().size();
       io.writeHeader();
-      // Records are read and written in order, in chunks; within a chunk the rows are located in
-      // parallel (the locator is thread-safe). Memory: one chunk, whatever the file size.
-      List<CsvRecordReader.Record> chunk = new ArrayList<>(CHUNK);
-      Localisation[] answers = new Localisation[CHUNK];
+      // Pipeline: while the workers locate chunk k, this thread reads chunk k+1, then writes chunk
+      // k in order. The locator is thread-safe. Memory: two chunks, whatever the file size.
+      List<CsvRecordReader.Record> pendingChunk = null;
+      Localisation[] pendingAnswers = null;
+      List<java.util.concurrent.Future<?>> pendingWork = List.of();
       boolean more = true;
-      while (more) {
-        chunk.clear();
+      while (more || pendingChunk != null) {
+        List<CsvRecordReader.Record> chunk = new ArrayList<>(CHUNK);
         CsvRecordReader.Record r;
-        while (chunk.size() < CHUNK && (r = io.next()) != null) {
+        while (more && chunk.size() < CHUNK && (r = io.next()) != null) {
           chunk.add(r);
         }
-        more = chunk.size() == CHUNK;
+        more = more && chunk.size() == CHUNK;
+        Localisation[] answers = new Localisation[chunk.size()];
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>(THREADS);
         int n = chunk.size();
-        java.util.stream.IntStream.range(0, n)
-            .parallel()
-            .forEach(i -> answers[i] = answer(chunk.get(i), width, cx, cy, cd, epsg, defaultDate, locator));
-        for (int i = 0; i < n; i++) {
-          counts.merge(answers[i].statut(), 1L, Long::sum);
-          io.write(chunk.get(i).fields(), QpvColumns.values(answers[i]));
+        for (int t = 0; t < THREADS && n > 0; t++) {
+          int from = n * t / THREADS;
+          int to = n * (t + 1) / THREADS;
+          work.add(
+              WORKERS.submit(
+                  () -> {
+                    for (int i = from; i < to; i++) {
+                      answers[i] = answer(chunk.get(i), width, cx, cy, cd, epsg, defaultDate, locator);
+                    }
+                  }));
         }
-        rows += n;
+        if (pendingChunk != null) {
+          for (java.util.concurrent.Future<?> slice : pendingWork) {
+            await(slice);
+          }
+          for (int i = 0; i < pendingChunk.size(); i++) {
+            counts.merge(pendingAnswers[i].statut(), 1L, Long::sum);
+            io.write(pendingChunk.get(i).fields(), QpvColumns.values(pendingAnswers[i]));
+          }
+          rows += pendingChunk.size();
+        }
+        pendingChunk = chunk.isEmpty() ? null : chunk;
+        pendingAnswers = answers;
+        pendingWork = work;
       }
       io.close();
       return new Summary(rows, counts, io.inputSha256(), io.dialect().describe(), options.describe());

@@ -61,7 +61,7 @@ public final class ImportReferenceCommands {
 
     @Override
     public Integer call() {
-      try (var context = launcher.start(false, List.of("--qp.auto-import=false", "--logging.level.root=WARN"))) {
+      try (var context = launcher.startFoundation(List.of("--qp.auto-import=false"))) {
         GeographyService geography = context.getBean(GeographyService.class);
         var options =
             new ReferenceImporter.QpvOptions(
@@ -84,7 +84,7 @@ public final class ImportReferenceCommands {
 
     @Override
     public Integer call() {
-      try (var context = launcher.start(false, List.of("--qp.auto-import=false", "--logging.level.root=WARN"))) {
+      try (var context = launcher.startFoundation(List.of("--qp.auto-import=false"))) {
         GeographyService geography = context.getBean(GeographyService.class);
         Path target = dir != null ? dir : context.getBean(fr.quartiersproductifs.shared.QpProperties.class).dataDir();
         return report(geography.importDirectory(target, true));

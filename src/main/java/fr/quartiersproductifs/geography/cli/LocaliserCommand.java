@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +65,7 @@ public final class LocaliserCommand implements Callable<Integer> {
     if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
       throw QpException.invalid("Fichier d'entrée introuvable : " + input);
     }
-    try (var context = launcher.startWithoutWeb()) {
+    try (var context = launcher.startFoundation(List.of())) {
       LocationBatchService service = context.getBean(LocationBatchService.class);
       String id = LocationBatchService.newId();
       BatchReceipt receipt;
