@@ -56,6 +56,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         TestPropertyValues.of(
             "qp.data-dir=" + SharedData.dir(),
             "qp.var-dir=" + varDir,
+            "qp.auto-import-samples=false",
             "spring.main.banner-mode=off");
     if (onPostgresql()) {
       String url = System.getProperty("qp.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
