@@ -64,6 +64,7 @@ final class CellGrid {
   static CellGrid build(List<Geometry> polygons, double cellSize, double margin) {
     Map<Long, List<Integer>> lists = new HashMap<>();
     Map<Long, Integer> cover = new HashMap<>();
+    java.util.Set<Long> overlapping = new java.util.HashSet<>();
     double halfDiagonal = cellSize * Math.sqrt(2) / 2;
     Coordinate centre = new Coordinate();
     for (int id = 0; id < polygons.size(); id++) {
@@ -94,11 +95,17 @@ final class CellGrid {
           long key = key(cx, cy);
           lists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
           if (centreInside && toBoundary > halfDiagonal) {
-            cover.put(key, id); // the whole cell is strictly inside
+            // the whole cell is strictly inside; a cell inside two overlapping polygons is left
+            // to the exact test, so that the answer does not depend on the order of polygons
+            Integer previous = cover.putIfAbsent(key, id);
+            if (previous != null && previous != id) {
+              overlapping.add(key);
+            }
           }
         }
       }
     }
+    overlapping.forEach(cover::remove);
     Map<Long, int[]> arrays = new HashMap<>();
     lists.forEach((k, v) -> arrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     return new CellGrid(cellSize, arrays, cover);
