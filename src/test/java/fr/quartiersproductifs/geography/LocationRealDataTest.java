@@ -101,6 +101,17 @@ class LocationRealDataTest {
   }
 
   @Test
+  void saint_martin_qpv_are_found_in_the_antilles_zone() {
+    // Regression: Saint-Martin (978) was projected in Lambert-93 and could never be found.
+    Localisation l = at(-63.03356, 18.06854, D2025);
+    assertThat(l.statut()).isEqualTo(QpvStatus.DANS_QPV);
+    assertThat(l.qpv().code()).isEqualTo("QN97801M");
+    // no département outline there: a point near the QPV still gets an answer, not "abroad"
+    Localisation near = at(-63.03356, 18.0725, D2025);
+    assertThat(near.statut()).isNotEqualTo(QpvStatus.INDETERMINE);
+  }
+
+  @Test
   void outside_france() {
     assertThat(at(2.17, 41.39, D2025).raison()).contains("hors de France"); // Barcelona
     assertThat(at(5.0, 42.5, D2025).statut()).isEqualTo(QpvStatus.INDETERMINE); // at sea

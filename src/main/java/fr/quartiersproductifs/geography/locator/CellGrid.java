@@ -105,6 +105,24 @@ final class CellGrid {
         }
       }
     }
+    // A covering polygon is trusted only if no other polygon's envelope reaches into the cell:
+    // otherwise an overlapping contour could also hold part of it (left to the exact test).
+    for (Map.Entry<Long, List<Integer>> e : lists.entrySet()) {
+      Integer covering = cover.get(e.getKey());
+      if (covering == null || e.getValue().size() < 2) {
+        continue;
+      }
+      long key = e.getKey();
+      long cx = key >> 32;
+      long cy = (int) key;
+      Envelope box = new Envelope(cx * cellSize, (cx + 1) * cellSize, cy * cellSize, (cy + 1) * cellSize);
+      for (int other : e.getValue()) {
+        if (other != covering && polygons.get(other).getEnvelopeInternal().intersects(box)) {
+          overlapping.add(key);
+          break;
+        }
+      }
+    }
     overlapping.forEach(cover::remove);
     Map<Long, int[]> arrays = new HashMap<>();
     lists.forEach((k, v) -> arrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));

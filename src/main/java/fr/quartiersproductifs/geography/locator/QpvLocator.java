@@ -73,6 +73,8 @@ public final class QpvLocator {
   private final Map<Zone, DepartementLayer> departements = new EnumMap<>(Zone.class);
   private final List<PlanarQpv> qpv = new ArrayList<>();
   private final Map<Generation, Set<String>> coveredRegions = new EnumMap<>(Generation.class);
+  /** Imported period of each generation, metropole and overseas: {first day, last day or null}. */
+  private final Map<String, LocalDate[]> periods = new HashMap<>();
   private final Map<Generation, String> qpvVersions = new EnumMap<>(Generation.class);
   private final String outlinesVersion;
   private final Map<Generation, List<String>> versionLists = new EnumMap<>(Generation.class);
@@ -139,6 +141,14 @@ public final class QpvLocator {
       qpv.add(new PlanarQpv(q, geography.ref(q), zone, planar, inside, boundary, degenerate));
       if (q.region() != null) {
         coveredRegions.computeIfAbsent(q.generation(), g -> new HashSet<>()).add(q.region());
+      }
+      String periodKey = q.generation().year() + (q.overseas() ? "-outre-mer" : "-metropole");
+      LocalDate[] period = periods.computeIfAbsent(periodKey, k -> new LocalDate[] {q.validFrom(), q.validTo()});
+      if (q.validFrom().isBefore(period[0])) {
+        period[0] = q.validFrom();
+      }
+      if (period[1] != null && (q.validTo() == null || q.validTo().isAfter(period[1]))) {
+        period[1] = q.validTo();
       }
       epochStarts.add(q.validFrom());
       if (q.validTo() != null) {
@@ -300,6 +310,10 @@ public final class QpvLocator {
       return inside(nearest, 0, date, lon, lat);
     }
     String dep = departement(zone, x, y);
+    if (dep == null && nearest != null && nearestDistance <= NEAREST_MAX_M) {
+      // No outline here (Saint-Martin has QPV but no département outline): the nearest QPV's place.
+      dep = nearest.qpv().departement();
+    }
     if (dep == null) {
       return undetermined("Point hors de France (métropole et départements d'outre-mer).", date, lon, lat);
     }
@@ -312,6 +326,7 @@ public final class QpvLocator {
           lon,
           lat);
     }
+    final String depCode = dep;
     var departement = geography.departement(dep);
     String region = departement.map(ReferenceGeography.Departement::region).orElse(null);
     if (region == null || !coveredRegions.getOrDefault(generation, Set.of()).contains(region)) {
@@ -321,7 +336,7 @@ public final class QpvLocator {
               + " en vigueur au "
               + FRENCH_DATE.format(date)
               + " n'est pas importée pour "
-              + departement.map(d -> d.nom() + " (" + d.code() + ")").orElse("le département " + dep)
+              + departement.map(d -> d.nom() + " (" + d.code() + ")").orElse("le département " + depCode)
               + " : impossible de conclure.",
           date,
           lon,
@@ -452,11 +467,17 @@ public final class QpvLocator {
     return best;
   }
 
-  /** The generation whose list is in force at the date, in metropolitan France or overseas. */
-  static Generation applicable(LocalDate date, boolean overseas) {
+  /**
+   * The generation whose list is in force at the date, in metropolitan France or overseas: the
+   * period imported for that generation (which {@code --valide-du}/{@code --valide-au} may have
+   * changed), or the generation's default period when it is not imported.
+   */
+  Generation applicable(LocalDate date, boolean overseas) {
     for (Generation g : Generation.values()) {
-      LocalDate to = g.validTo(overseas);
-      if (!date.isBefore(g.validFrom(overseas)) && (to == null || !date.isAfter(to))) {
+      LocalDate[] period = periods.get(g.year() + (overseas ? "-outre-mer" : "-metropole"));
+      LocalDate from = period != null ? period[0] : g.validFrom(overseas);
+      LocalDate to = period != null ? period[1] : g.validTo(overseas);
+      if (!date.isBefore(from) && (to == null || !date.isAfter(to))) {
         return g;
       }
     }

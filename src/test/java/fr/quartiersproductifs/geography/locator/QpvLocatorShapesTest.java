@@ -125,6 +125,26 @@ class QpvLocatorShapesTest {
   }
 
   @Test
+  void an_imported_validity_period_decides_which_list_applies() {
+    // Regression: --valide-du moved the 2024 list to 1 April 2024, the locator still applied it
+    // from 1 January and answered HORS_QPV where no list was in force.
+    Qpv late =
+        new Qpv(
+            "QN03109M", "QPV QN03109M", Generation.G2024, List.of(), "31", "76", List.of(), null,
+            Map.of(), List.of(), LocalDate.of(2024, 4, 1), null,
+            wkt("POLYGON((1.40 43.60, 1.41 43.60, 1.41 43.607, 1.40 43.607, 1.40 43.60))"), 1);
+    ReferenceGeography g =
+        new ReferenceGeography(
+            List.of(), GEO.departements(), List.of(), List.of(late), List.of(), Map.of(),
+            GEO.departementOutlines(), List.of());
+    QpvLocator locator = new QpvLocator(g);
+    assertThat(locator.locate(Coordinates.wgs84(1.0, 43.3), LocalDate.of(2024, 2, 15)).statut())
+        .isEqualTo(QpvStatus.INDETERMINE);
+    assertThat(locator.locate(Coordinates.wgs84(1.0, 43.3), LocalDate.of(2024, 5, 15)).statut())
+        .isEqualTo(QpvStatus.HORS_QPV);
+  }
+
+  @Test
   void outside_the_imported_departements_is_not_france() {
     assertThat(at(3.0, 45.0, D2025).raison()).contains("hors de France");
   }
