@@ -46,7 +46,11 @@ public final class CsvBatchIo implements AutoCloseable {
     if (dialect.bom()) {
       in.skipNBytes(3);
     }
-    this.reader = new CsvRecordReader(new InputStreamReader(in, dialect.charset()), dialect.delimiter());
+    java.io.Reader decoded =
+        dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8)
+            ? new Utf8OrWindows1252Reader(in)
+            : new InputStreamReader(in, dialect.charset());
+    this.reader = new CsvRecordReader(decoded, dialect.delimiter());
     CsvRecordReader.Record first = reader.next();
     if (first == null || first.blank()) {
       throw QpException.invalid("La première ligne du fichier CSV (en-tête) est vide.");

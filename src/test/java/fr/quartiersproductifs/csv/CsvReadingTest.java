@@ -69,6 +69,30 @@ class CsvReadingTest {
   }
 
   @Test
+  void windows_1252_accents_after_the_detection_window_are_not_lost() throws IOException {
+    // Regression: detected as UTF-8 on its first 64 KB, a windows-1252 "è" further down became U+FFFD.
+    java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+    in.write("id;nom;lon;lat\n".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < 3000; i++) {
+      in.write((i + ";Ecole " + i + ";5,37;43,29\n").getBytes(StandardCharsets.US_ASCII));
+    }
+    in.write("3000;Crèche « municipale »;5,37;43,29\n".getBytes(CsvDialectDetector.WINDOWS_1252));
+    in.write("3001;Crèche en UTF-8 ✓;5,37;43,29\n".getBytes(StandardCharsets.UTF_8));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (CsvBatchIo io = new CsvBatchIo(new java.io.ByteArrayInputStream(in.toByteArray()), out, List.of("x"))) {
+      assertThat(io.dialect().charset()).isEqualTo(StandardCharsets.UTF_8);
+      io.writeHeader();
+      CsvRecordReader.Record r;
+      while ((r = io.next()) != null) {
+        io.write(r.fields(), List.of("ok"));
+      }
+    }
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("3000;Crèche « municipale »;").contains("3001;Crèche en UTF-8 ✓;").doesNotContain("\uFFFD");
+    assertThat(text.lines()).hasSize(3003);
+  }
+
+  @Test
   void numbers_as_people_write_them() {
     assertThat(CsvBatchIo.parseNumber("5,3684")).isEqualTo(5.3684);
     assertThat(CsvBatchIo.parseNumber(" 43.29 ")).isEqualTo(43.29);
