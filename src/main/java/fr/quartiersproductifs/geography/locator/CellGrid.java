@@ -65,6 +65,7 @@ final class CellGrid {
     Map<Long, List<Integer>> lists = new HashMap<>();
     Map<Long, Integer> cover = new HashMap<>();
     java.util.Set<Long> overlapping = new java.util.HashSet<>();
+    Map<Long, Integer> reaching = new HashMap<>();
     double halfDiagonal = cellSize * Math.sqrt(2) / 2;
     Coordinate centre = new Coordinate();
     for (int id = 0; id < polygons.size(); id++) {
@@ -94,6 +95,13 @@ final class CellGrid {
           }
           long key = key(cx, cy);
           lists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+          if (centreInside || toBoundary <= halfDiagonal) {
+            // this polygon may hold part of the cell: a covering by another one is then not
+            // trusted (overlapping contours are left to the exact test)
+            if (reaching.merge(key, 1, Integer::sum) > 1) {
+              overlapping.add(key);
+            }
+          }
           if (centreInside && toBoundary > halfDiagonal) {
             // the whole cell is strictly inside; a cell inside two overlapping polygons is left
             // to the exact test, so that the answer does not depend on the order of polygons
@@ -102,24 +110,6 @@ final class CellGrid {
               overlapping.add(key);
             }
           }
-        }
-      }
-    }
-    // A covering polygon is trusted only if no other polygon's envelope reaches into the cell:
-    // otherwise an overlapping contour could also hold part of it (left to the exact test).
-    for (Map.Entry<Long, List<Integer>> e : lists.entrySet()) {
-      Integer covering = cover.get(e.getKey());
-      if (covering == null || e.getValue().size() < 2) {
-        continue;
-      }
-      long key = e.getKey();
-      long cx = key >> 32;
-      long cy = (int) key;
-      Envelope box = new Envelope(cx * cellSize, (cx + 1) * cellSize, cy * cellSize, (cy + 1) * cellSize);
-      for (int other : e.getValue()) {
-        if (other != covering && polygons.get(other).getEnvelopeInternal().intersects(box)) {
-          overlapping.add(key);
-          break;
         }
       }
     }
