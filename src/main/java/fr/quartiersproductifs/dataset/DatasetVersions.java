@@ -50,8 +50,13 @@ public class DatasetVersions {
         .list();
   }
 
-  /** Creates a new, not yet active version; returns its id. */
+  /**
+   * Creates a new, not yet active version; returns its id. Locks the kind's existing versions
+   * first, so that two imports of the same kind (e.g. {@code qp import} beside {@code qp serve})
+   * run one after the other and never both end up active.
+   */
   public long create(String kind, String sourceName, String sha256, String parameters) {
+    jdbc.sql("select id from dataset_version where kind = ? for update").param(kind).query(Long.class).list();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into dataset_version (kind, source_name, sha256, rows_read, rows_imported,"
