@@ -1,17 +1,11 @@
 package fr.quartiersproductifs.geocoding.cli;
 
+import fr.quartiersproductifs.cli.BatchFiles;
 import fr.quartiersproductifs.cli.SpringLauncher;
 import fr.quartiersproductifs.geocoding.GeocodingService;
 import fr.quartiersproductifs.geocoding.batch.AddressBatch;
 import fr.quartiersproductifs.shared.QpException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -70,33 +64,13 @@ public final class GeocoderCommand implements Callable<Integer> {
         throw QpException.invalid("Date illisible : " + date + " (format attendu AAAA-MM-JJ).");
       }
     }
-    if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
-      throw QpException.invalid("Fichier introuvable : " + input);
-    }
+    BatchFiles.requireInput(input);
     try (var ctx = launcher.startWithoutWeb()) {
       GeocodingService service = ctx.getBean(GeocodingService.class);
       var options =
           new AddressBatch.Options(columns, citycode, postcode, qpv, day, service.properties().scoreMin());
       long start = System.nanoTime();
-      AddressBatch.Summary s;
-      if (output.equals("-")) {
-        try (InputStream in = open()) {
-          s = service.batch(in, System.out, options);
-          System.out.flush();
-        }
-      } else {
-        Path out = Path.of(output).toAbsolutePath();
-        // beside the target, renamed at the end; the usual permissions (a temp file would be private)
-        Path tmp = out.resolveSibling("." + out.getFileName() + ".partiel");
-        try (InputStream in = open();
-            OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-          s = service.batch(in, os, options);
-        } catch (RuntimeException | IOException e) {
-          Files.deleteIfExists(tmp);
-          throw e;
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AddressBatch.Summary s = BatchFiles.transform(input, output, (in, out) -> service.batch(in, out, options));
       double secs = (System.nanoTime() - start) / 1e9;
       spec.commandLine()
           .getErr()
@@ -108,9 +82,4 @@ public final class GeocoderCommand implements Callable<Integer> {
     }
   }
 
-  private InputStream open() throws IOException {
-    return input.equals("-")
-        ? new BufferedInputStream(System.in, 1 << 17)
-        : new BufferedInputStream(Files.newInputStream(Path.of(input)), 1 << 17);
-  }
 }

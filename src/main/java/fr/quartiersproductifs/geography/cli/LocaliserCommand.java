@@ -1,18 +1,11 @@
 package fr.quartiersproductifs.geography.cli;
 
+import fr.quartiersproductifs.cli.BatchFiles;
 import fr.quartiersproductifs.cli.SpringLauncher;
 import fr.quartiersproductifs.geography.batch.BatchReceipt;
 import fr.quartiersproductifs.geography.batch.LocationBatch;
 import fr.quartiersproductifs.geography.batch.LocationBatchService;
-import fr.quartiersproductifs.shared.QpException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,29 +55,13 @@ public final class LocaliserCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocationBatch.Options options = new LocationBatch.Options(lon, lat, x, y, epsg, date, dateColumn);
-    if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
-      throw QpException.invalid("Fichier d'entrée introuvable : " + input);
-    }
+    BatchFiles.requireInput(input);
     try (var context = launcher.startFoundation(List.of())) {
       LocationBatchService service = context.getBean(LocationBatchService.class);
       String id = LocationBatchService.newId();
-      BatchReceipt receipt;
-      Path target = output.equals("-") ? null : Path.of(output);
-      // Written beside the target then renamed: a failed run never leaves a half-written output.
-      // (Files.newOutputStream honours the umask; a temp file would be private to its owner.)
-      Path temp = target == null ? null : target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".partiel");
-      try (InputStream in = input.equals("-") ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(input)), 1 << 16);
-          OutputStream out = new BufferedOutputStream(temp == null ? System.out : Files.newOutputStream(temp), 1 << 16)) {
-        receipt = service.run(id, in, out, input.equals("-") ? "entrée standard" : Path.of(input).getFileName().toString(), options);
-      } catch (IOException | RuntimeException e) {
-        if (temp != null) {
-          Files.deleteIfExists(temp);
-        }
-        throw e;
-      }
-      if (temp != null) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
+      BatchReceipt receipt =
+          BatchFiles.transform(
+              input, output, (in, out) -> service.run(id, in, out, BatchFiles.inputName(input), options));
       System.err.println(receipt.summary());
       return 0;
     }
