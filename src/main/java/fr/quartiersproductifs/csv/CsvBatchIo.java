@@ -160,13 +160,6 @@ public final class CsvBatchIo implements AutoCloseable {
     return Sha256.hex(digest);
   }
 
-  /** Reads whatever is left (so the digest covers the whole input). */
-  public void drain() throws IOException {
-    while (reader.next() != null) {
-      // nothing
-    }
-  }
-
   /**
    * Parses a coordinate as people write it: decimal point or decimal comma (as Excel writes in
    * a French locale), spaces (including non-breaking ones) ignored.

@@ -222,11 +222,4 @@ public final class LocationBatch {
     String t = s.strip();
     return t.length() <= 30 ? t : t.substring(0, 30) + "…";
   }
-
-  /** Statuses in a fixed order, for summaries. */
-  public static List<String> describeCounts(Map<QpvStatus, Long> counts) {
-    List<String> parts = new ArrayList<>();
-    counts.forEach((k, v) -> parts.add(k.name() + "=" + v));
-    return parts;
-  }
 }

@@ -763,8 +763,4 @@ public class ReferenceImporter {
       rows.clear();
     }
   }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }
