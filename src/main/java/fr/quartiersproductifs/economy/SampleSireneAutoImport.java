@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,35 +33,19 @@ class SampleSireneAutoImport implements ApplicationRunner {
   private final SireneImportService imports;
   private final DatasetVersions versions;
   private final QpProperties properties;
-  private final boolean enabled;
 
-  SampleSireneAutoImport(
-      SireneImportService imports,
-      DatasetVersions versions,
-      QpProperties properties,
-      @Value("${qp.auto-import-samples:true}") boolean enabled) {
+  SampleSireneAutoImport(SireneImportService imports, DatasetVersions versions, QpProperties properties) {
     this.imports = imports;
     this.versions = versions;
     this.properties = properties;
-    this.enabled = enabled;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!enabled || !properties.autoImport() || !Files.isDirectory(properties.dataDir())) {
+    if (!properties.importsSamples() || versions.active(SireneImportService.KIND).isPresent()) {
       return;
     }
-    if (versions.active(SireneImportService.KIND).isPresent()) {
-      return;
-    }
-    Optional<Path> stock;
-    try (Stream<Path> walk = Files.walk(properties.dataDir(), 4)) {
-      stock =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().matches("StockEtablissement.*\\.csv"))
-              .sorted()
-              .findFirst();
-    }
+    Optional<Path> stock = properties.dataFiles("StockEtablissement.*\\.csv").stream().findFirst();
     if (stock.isEmpty()) {
       return;
     }

@@ -3,13 +3,10 @@ package fr.quartiersproductifs.geocoding;
 import fr.quartiersproductifs.dataset.DatasetVersions;
 import fr.quartiersproductifs.shared.QpProperties;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,35 +26,20 @@ class SampleAddressesAutoImport implements ApplicationRunner {
   private final AddressImportService imports;
   private final DatasetVersions versions;
   private final QpProperties properties;
-  private final boolean enabled;
 
-  SampleAddressesAutoImport(
-      AddressImportService imports,
-      DatasetVersions versions,
-      QpProperties properties,
-      @Value("${qp.auto-import-samples:true}") boolean enabled) {
+  SampleAddressesAutoImport(AddressImportService imports, DatasetVersions versions, QpProperties properties) {
     this.imports = imports;
     this.versions = versions;
     this.properties = properties;
-    this.enabled = enabled;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!enabled || !properties.autoImport() || !Files.isDirectory(properties.dataDir())) {
+    if (!properties.importsSamples()
+        || versions.allActive().stream().anyMatch(v -> v.kind().startsWith("adresses-"))) {
       return;
     }
-    if (versions.allActive().stream().anyMatch(v -> v.kind().startsWith("adresses-"))) {
-      return;
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(properties.dataDir(), 4)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().matches("adresses-.+\\.csv(\\.gz)?"))
-              .sorted()
-              .toList();
-    }
+    List<Path> files = properties.dataFiles("adresses-.+\\.csv(\\.gz)?");
     LOG.info("No address imported yet: importing {} BAN file(s) of the data directory", files.size());
     for (Path file : files) {
       imports.importFile(file); // logs its own summary

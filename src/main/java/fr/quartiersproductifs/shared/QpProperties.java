@@ -18,6 +18,9 @@ public class QpProperties {
   /** Whether reference files are imported when their kind has no version yet. */
   private boolean autoImport = true;
 
+  /** Whether {@code qp serve} also imports the sample files (BAN, SIRENE) on an empty platform. */
+  private boolean autoImportSamples = true;
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -28,6 +31,29 @@ public class QpProperties {
 
   public boolean autoImport() {
     return autoImport;
+  }
+
+  /** True when {@code qp serve} should import the data directory's samples of a missing kind. */
+  public boolean importsSamples() {
+    return autoImport && autoImportSamples && java.nio.file.Files.isDirectory(dataDir());
+  }
+
+  /** Files of the data directory (4 levels deep) whose name matches, sorted. */
+  public java.util.List<Path> dataFiles(String fileNameRegex) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dataDir(), 4)) {
+      return walk.filter(java.nio.file.Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches(fileNameRegex))
+          .sorted()
+          .toList();
+    }
+  }
+
+  public boolean isAutoImportSamples() {
+    return autoImportSamples;
+  }
+
+  public void setAutoImportSamples(boolean autoImportSamples) {
+    this.autoImportSamples = autoImportSamples;
   }
 
   public String getDataDir() {
