@@ -223,62 +223,53 @@ public class ReferenceImporter {
 
   private void importRegions(long id, Path file, ImportReport report) throws IOException {
     List<Object[]> rows = new ArrayList<>();
-    int line = 0;
-    for (JsonNode n : JSON.readTree(file.toFile())) {
-      line++;
-      report.read();
+    forEachJsonRow(file, report, (line, n) -> {
       String code = text(n, "code");
       String name = text(n, "nom");
       if (code == null || name == null) {
         report.reject(line, code, "code ou nom manquant");
-        continue;
+        return;
       }
       rows.add(new Object[] {id, code, name});
       report.imported();
-    }
+    });
     batch("insert into region (version_id, code, name) values (?, ?, ?)", rows);
   }
 
   private void importDepartements(long id, Path file, ImportReport report) throws IOException {
     List<Object[]> rows = new ArrayList<>();
-    int line = 0;
-    for (JsonNode n : JSON.readTree(file.toFile())) {
-      line++;
-      report.read();
+    forEachJsonRow(file, report, (line, n) -> {
       String code = text(n, "code");
       String name = text(n, "nom");
       String region = text(n, "region");
       if (code == null || name == null || region == null) {
         report.reject(line, code, "code, nom ou région manquant");
-        continue;
+        return;
       }
       String zone = text(n, "zone");
       rows.add(new Object[] {id, code, name, region, zone == null ? "metro" : zone});
       report.imported();
-    }
+    });
     batch("insert into departement (version_id, code, name, region_code, zone) values (?, ?, ?, ?, ?)", rows);
   }
 
   private void importCommunes(long id, Path file, ImportReport report) throws IOException {
     List<Object[]> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int line = 0;
-    for (JsonNode n : JSON.readTree(file.toFile())) {
-      line++;
-      report.read();
+    forEachJsonRow(file, report, (line, n) -> {
       String rawCode = text(n, "code");
       String name = text(n, "nom");
       String type = text(n, "type");
       if (rawCode == null || name == null) {
         report.reject(line, rawCode, "code ou nom manquant");
-        continue;
+        return;
       }
       CommuneCode code;
       try {
         code = CommuneCode.of(rawCode);
       } catch (IllegalArgumentException e) {
         report.reject(line, rawCode, e.getMessage());
-        continue;
+        return;
       }
       String dbType =
           switch (type == null ? "commune-actuelle" : type) {
@@ -290,11 +281,11 @@ public class ReferenceImporter {
           };
       if (dbType == null) {
         report.reject(line, rawCode, "type de commune inconnu : " + type);
-        continue;
+        return;
       }
       if (!seen.add(code.value() + "/" + dbType)) {
         report.reject(line, rawCode, "commune en double");
-        continue;
+        return;
       }
       String parent = text(n, "commune");
       if (parent == null) {
@@ -317,7 +308,7 @@ public class ReferenceImporter {
           "insert into commune (version_id, code, type, name, parent_code, departement, region,"
               + " population, postcodes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           rows);
-    }
+    });
     batch(
         "insert into commune (version_id, code, type, name, parent_code, departement, region,"
             + " population, postcodes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -327,15 +318,12 @@ public class ReferenceImporter {
   private void importGroupings(long id, Path file, String kind, ImportReport report) throws IOException {
     List<Object[]> groupings = new ArrayList<>();
     List<Object[]> members = new ArrayList<>();
-    int line = 0;
-    for (JsonNode n : JSON.readTree(file.toFile())) {
-      line++;
-      report.read();
+    forEachJsonRow(file, report, (line, n) -> {
       String siren = text(n, "code");
       String name = text(n, "nom");
       if (siren == null || !siren.matches("\\d{9}") || name == null) {
         report.reject(line, siren, "SIREN (9 chiffres) ou nom manquant");
-        continue;
+        return;
       }
       Integer population =
           n.hasNonNull("populationMunicipale")
@@ -361,7 +349,7 @@ public class ReferenceImporter {
             });
       }
       report.imported();
-    }
+    });
     batch(
         "insert into intercommunality (version_id, siren, kind, type, name, population)"
             + " values (?, ?, ?, ?, ?, ?)",
@@ -683,23 +671,20 @@ public class ReferenceImporter {
             + " values (?, ?, ?, ?, ?)";
     List<Object[]> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int line = 0;
-    for (JsonNode n : JSON.readTree(file.toFile())) {
-      line++;
-      report.read();
+    forEachJsonRow(file, report, (line, n) -> {
       String pc = text(n, "codePostal");
       String commune = text(n, "codeCommune");
       if (pc == null || !pc.matches("\\d{5}") || commune == null) {
         report.reject(line, pc, "code postal (5 chiffres) ou code commune manquant");
-        continue;
+        return;
       }
       if (!seen.add(pc + "/" + commune)) {
-        continue; // several delivery labels for the same pair: one row is enough
+        return; // several delivery labels for the same pair: one row is enough
       }
       rows.add(new Object[] {id, pc, commune, text(n, "nomCommune"), text(n, "libelleAcheminement")});
       report.imported();
       flushIfFull(sql, rows);
-    }
+    });
     batch(sql, rows);
   }
 
@@ -749,6 +734,21 @@ public class ReferenceImporter {
       items.add(item.asString());
     }
     return items.isEmpty() ? null : String.join(";", items);
+  }
+
+  /** Receives one element of a JSON array file with its 1-based position. */
+  @FunctionalInterface
+  private interface JsonRow {
+    void accept(int line, JsonNode node);
+  }
+
+  /** Calls the handler for each element of a JSON array file, counting each as read. */
+  private static void forEachJsonRow(Path file, ImportReport report, JsonRow handler) throws IOException {
+    int line = 0;
+    for (JsonNode n : JSON.readTree(file.toFile())) {
+      report.read();
+      handler.accept(++line, n);
+    }
   }
 
   private void flushIfFull(String sql, List<Object[]> rows) {
