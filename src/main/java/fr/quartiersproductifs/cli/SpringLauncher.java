@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
  * web server.
  */
 public final class SpringLauncher {
+  /** Settings of every command other than {@code serve}: quiet, no JMX. */
+  private static final List<String> COMMAND_LINE =
+      List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false");
 
   @Option(
       names = "--donnees",
@@ -37,7 +40,7 @@ public final class SpringLauncher {
    * nothing else; see {@link FoundationContext}.
    */
   public ConfigurableApplicationContext startFoundation(List<String> extraArgs) {
-    List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+    List<String> args = new ArrayList<>(COMMAND_LINE);
     args.addAll(extraArgs);
     return start(FoundationContext.class, false, args);
   }
@@ -61,8 +64,8 @@ public final class SpringLauncher {
    * command pays only for the services it asks for (measured: seconds saved on `qp localiser`).
    */
   public ConfigurableApplicationContext startWithoutWeb() {
-    return start(
-        false,
-        List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.main.lazy-initialization=true", "--spring.jmx.enabled=false"));
+    List<String> args = new ArrayList<>(COMMAND_LINE);
+    args.add("--spring.main.lazy-initialization=true");
+    return start(false, args);
   }
 }
