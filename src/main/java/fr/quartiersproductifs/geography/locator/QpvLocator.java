@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,9 +81,52 @@ public final class QpvLocator {
   private final Map<Generation, List<String>> versionLists = new EnumMap<>(Generation.class);
   private final TreeSet<LocalDate> epochStarts = new TreeSet<>();
   private final Map<LocalDate, Epoch> epochs = new ConcurrentHashMap<>();
+  private final Map<String, Integer> idsByCode = new HashMap<>();
+  /** Zones whose département outlines (within 2 km) lie inside the zone's domain. */
+  private final Set<Zone> domainHoldsData = EnumSet.noneOf(Zone.class);
+  /** By QPV id: its contour lies inside its zone's domain. */
+  private boolean[] qpvInDomain;
+  private volatile StatusContext lastContext;
+
+  /**
+   * What {@link #status} needs at a date, looked up once: the zone indexes of the epoch, and by
+   * zone and département (layer index) whether a point there may be HORS_QPV (a QPV list is in
+   * force and imported there). Cached: an import asks for one date.
+   */
+  private record StatusContext(LocalDate date, ZoneIndex[] zones, boolean[][] horsAllowed) {}
+
+  private StatusContext context(LocalDate date) {
+    StatusContext c = lastContext;
+    if (c != null && c.date().equals(date)) {
+      return c;
+    }
+    Epoch epoch = epoch(date);
+    ZoneIndex[] zones = new ZoneIndex[Zone.values().length];
+    boolean[][] allowed = new boolean[Zone.values().length][];
+    for (Zone z : Zone.values()) {
+      zones[z.ordinal()] = epoch.zones().get(z);
+      DepartementLayer layer = departements.get(z);
+      allowed[z.ordinal()] = new boolean[layer == null ? 0 : layer.codes().size()];
+      for (int i = 0; i < allowed[z.ordinal()].length; i++) {
+        String dep = layer.codes().get(i);
+        Generation g = applicable(date, dep.startsWith("97"));
+        String region = geography.departement(dep).map(ReferenceGeography.Departement::region).orElse(null);
+        allowed[z.ordinal()][i] = g != null && region != null && coveredRegions.getOrDefault(g, Set.of()).contains(region);
+      }
+    }
+    c = new StatusContext(date, zones, allowed);
+    lastContext = c;
+    return c;
+  }
+
+  /** {@link #status}: no QPV contains the point, which lies in France where a QPV list applies. */
+  public static final int HORS = -1;
+  /** {@link #status}: no conclusion (see {@link #locate} for the reason). */
+  public static final int INDETERMINE = -2;
 
   /** A QPV in planar coordinates with its indexes. */
   record PlanarQpv(
+      int id,
       Qpv qpv,
       QpvRef ref,
       Zone zone,
@@ -138,7 +182,8 @@ public final class QpvLocator {
       if (inside != null) {
         inside.locate(planar.getCoordinate()); // build the index now, not under concurrent queries
       }
-      qpv.add(new PlanarQpv(q, geography.ref(q), zone, planar, inside, boundary, degenerate));
+      qpv.add(new PlanarQpv(qpv.size(), q, geography.ref(q), zone, planar, inside, boundary, degenerate));
+      idsByCode.putIfAbsent(q.code() + "@" + q.generation().year(), qpv.size() - 1);
       if (q.region() != null) {
         coveredRegions.computeIfAbsent(q.generation(), g -> new HashSet<>()).add(q.region());
       }
@@ -171,6 +216,131 @@ public final class QpvLocator {
       versionLists.put(g, List.copyOf(v));
     }
     buildDepartementLayers();
+    checkDomains();
+  }
+
+  /**
+   * The status fast path skips the inverse projection that checks a point lies in its zone's
+   * domain. That is exact only for answers that imply the domain: inside a QPV that lies in the
+   * domain, or in a département whose outline (with the 2 km coast tolerance) lies in the domain.
+   * Checked here on the imported data: per QPV (those of Polynesia, 987, are not in any zone's
+   * domain and are never answered by the fast path), and per zone for the outlines.
+   */
+  private void checkDomains() {
+    qpvInDomain = new boolean[qpv.size()];
+    double qpvMargin = 0.001; // degrees: the 5 cm of "on the boundary", and more
+    double outlineMargin = 0.04; // 2 km: at most 0.029 degree of longitude at 51.3 N
+    for (PlanarQpv q : qpv) {
+      qpvInDomain[q.id()] = inside(q.zone(), q.qpv().geometry().getEnvelopeInternal(), qpvMargin);
+    }
+    Map<Zone, Boolean> holds = new EnumMap<>(Zone.class);
+    for (ReferenceGeography.DepartementOutline o : geography.departementOutlines()) {
+      Zone z = Zone.ofDepartement(o.code());
+      holds.merge(z, inside(z, o.geometry().getEnvelopeInternal(), outlineMargin), Boolean::logicalAnd);
+    }
+    for (Zone z : Zone.values()) {
+      if (holds.getOrDefault(z, true)) {
+        domainHoldsData.add(z);
+      }
+    }
+  }
+
+  private static boolean inside(Zone zone, org.locationtech.jts.geom.Envelope e, double margin) {
+    return zone.containsLonLat(e.getMinX() - margin, e.getMinY() - margin)
+        && zone.containsLonLat(e.getMaxX() + margin, e.getMaxY() + margin);
+  }
+
+  /**
+   * The status alone of a point given in its zone's projected system, without the message,
+   * distances and versions of {@link #locate}, for bulk imports: {@link #HORS}, {@link
+   * #INDETERMINE}, or the id of the QPV that contains it (its code is {@link #qpvCode}). Always
+   * the same status and QPV as {@link #locate}: the common cases are answered from the grids, the
+   * others (overlapping contours, points abroad, Saint-Martin) through {@link #locate} itself.
+   */
+  public int status(int epsg, double x, double y, LocalDate date) {
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      return INDETERMINE;
+    }
+    Zone zone = Zone.ofEpsg(epsg);
+    if (zone == null || epsg == Coordinates.WGS84) {
+      return statusOf(locate(new Coordinates(x, y, epsg), date));
+    }
+    if (!domainHoldsData.contains(zone)) {
+      return statusOf(locate(new Coordinates(x, y, epsg), date));
+    }
+    StatusContext context = context(date);
+    ZoneIndex index = context.zones()[zone.ordinal()];
+    PlanarQpv onBoundary = null;
+    double onBoundaryDistance = Double.POSITIVE_INFINITY;
+    boolean degenerateNearby = false;
+    if (index != null) {
+      int entry = index.grid().entry(x, y);
+      int covering = index.grid().covering(entry);
+      if (covering >= 0) {
+        int id = index.qpv().get(covering).id();
+        return qpvInDomain[id] ? id : statusOf(locate(new Coordinates(x, y, epsg), date));
+      }
+      Coordinate c = null;
+      int[] candidates = index.grid().candidates(entry);
+      for (int k = 0; k < candidates.length; k++) {
+        int id = candidates[k];
+        PlanarQpv q = index.qpv().get(id);
+        if (q.degenerate()) {
+          degenerateNearby |= q.boundary().distance(x, y) <= NEAREST_MAX_M;
+          continue;
+        }
+        double lowerBound = index.envelopeDistance(id, x, y);
+        if (lowerBound == 0) {
+          if (c == null) {
+            c = new Coordinate(x, y);
+          }
+          if (q.inside().locate(c) != Location.EXTERIOR) {
+            // The answer, unless another contour holds the point too (then the smallest code
+            // is, see insideOneOrMore) or the QPV is out of its zone's domain: both rare, both
+            // left to the full answer.
+            boolean alone = qpvInDomain[q.id()];
+            for (int j = k + 1; j < candidates.length && alone; j++) {
+              PlanarQpv other = index.qpv().get(candidates[j]);
+              alone = other.degenerate() || index.envelopeDistance(candidates[j], x, y) > 0
+                  || other.inside().locate(c) == Location.EXTERIOR;
+            }
+            return alone ? q.id() : statusOf(locate(new Coordinates(x, y, epsg), date));
+          }
+        }
+        if (lowerBound <= ON_BOUNDARY_M) {
+          double d = q.boundary().distance(x, y);
+          if (d < onBoundaryDistance) {
+            onBoundaryDistance = d;
+            onBoundary = q;
+          }
+        }
+      }
+    }
+    if (onBoundary != null && onBoundaryDistance <= ON_BOUNDARY_M) {
+      return qpvInDomain[onBoundary.id()] ? onBoundary.id() : statusOf(locate(new Coordinates(x, y, epsg), date));
+    }
+    DepartementLayer layer = departements.get(zone);
+    int dep = layer == null ? -1 : departementIndex(layer, x, y);
+    if (dep < 0) {
+      return statusOf(locate(new Coordinates(x, y, epsg), date)); // abroad, or Saint-Martin
+    }
+    if (!context.horsAllowed()[zone.ordinal()][dep] || degenerateNearby) {
+      return INDETERMINE;
+    }
+    return HORS;
+  }
+
+  /** The code of the QPV whose id {@link #status} returned. */
+  public String qpvCode(int id) {
+    return qpv.get(id).qpv().code();
+  }
+
+  private int statusOf(Localisation l) {
+    return switch (l.statut()) {
+      case DANS_QPV -> idsByCode.get(l.qpv().code() + "@" + l.generation());
+      case HORS_QPV -> HORS;
+      default -> INDETERMINE;
+    };
   }
 
   private void buildDepartementLayers() {
@@ -437,31 +607,34 @@ public final class QpvLocator {
 
   private String departement(Zone zone, double x, double y) {
     DepartementLayer layer = departements.get(zone);
-    if (layer == null) {
-      return null;
-    }
+    int id = layer == null ? -1 : departementIndex(layer, x, y);
+    return id < 0 ? null : layer.codes().get(id);
+  }
+
+  /** Index in the layer of the département holding the point (2 km coast tolerance), or -1. */
+  private static int departementIndex(DepartementLayer layer, double x, double y) {
     int entry = layer.grid().entry(x, y);
     int covering = layer.grid().covering(entry);
     if (covering >= 0) {
-      return layer.codes().get(covering);
+      return covering;
     }
     int[] candidates = layer.grid().candidates(entry);
     if (candidates.length == 0) {
-      return null;
+      return -1;
     }
     Coordinate c = new Coordinate(x, y);
     for (int id : candidates) {
       if (layer.inside().get(id).locate(c) != Location.EXTERIOR) {
-        return layer.codes().get(id);
+        return id;
       }
     }
-    String best = null;
+    int best = -1;
     double bestDistance = COAST_TOLERANCE_M;
     for (int id : candidates) {
       double d = layer.outline().get(id).distance(x, y);
       if (d <= bestDistance) {
         bestDistance = d;
-        best = layer.codes().get(id);
+        best = id;
       }
     }
     return best;

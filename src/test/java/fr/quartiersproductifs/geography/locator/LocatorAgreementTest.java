@@ -44,6 +44,30 @@ class LocatorAgreementTest {
     check(point);
   }
 
+  @Property(tries = 3000, seed = "20261129")
+  void status_fast_path_agrees_with_locate_near_qpv(@ForAll("nearQpv") Coordinates point) {
+    checkStatus(point);
+  }
+
+  @Property(tries = 2000, seed = "20261130")
+  void status_fast_path_agrees_with_locate_anywhere(@ForAll("metro") Coordinates point) {
+    checkStatus(point);
+  }
+
+  /** The bulk-import fast path gives the same status and QPV as the full answer, in Lambert-93. */
+  private void checkStatus(Coordinates wgs84) {
+    double[] planar = new double[2];
+    new ZoneProjection(Zone.METRO).toProjected(wgs84.x(), wgs84.y(), planar);
+    Localisation full = LOCATOR.locate(new Coordinates(planar[0], planar[1], 2154), DATE);
+    int status = LOCATOR.status(2154, planar[0], planar[1], DATE);
+    switch (full.statut()) {
+      case DANS_QPV -> assertThat(status >= 0 ? LOCATOR.qpvCode(status) : "statut " + status)
+          .as("at %s", wgs84).isEqualTo(full.qpv().code());
+      case HORS_QPV -> assertThat(status).as("at %s", wgs84).isEqualTo(QpvLocator.HORS);
+      default -> assertThat(status).as("at %s: %s", wgs84, full.raison()).isEqualTo(QpvLocator.INDETERMINE);
+    }
+  }
+
   private void check(Coordinates point) {
     Localisation ours = LOCATOR.locate(point, DATE);
     NaiveLocator.Answer naive = NAIVE.locate(point);
