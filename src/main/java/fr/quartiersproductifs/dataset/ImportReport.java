@@ -48,6 +48,21 @@ public final class ImportReport {
     }
   }
 
+  /**
+   * Adds another report's counts and issues, its line numbers shifted by {@code lineOffset}: the
+   * report of one part of a file read in parallel, merged in file order.
+   */
+  public void addAll(ImportReport part, long lineOffset) {
+    rowsRead += part.rowsRead;
+    rowsImported += part.rowsImported;
+    rejected += part.rejected;
+    repaired += part.repaired;
+    warnings += part.warnings;
+    for (ImportIssue i : part.issues) {
+      add(new ImportIssue(i.lineNumber() + lineOffset, i.severity(), i.identifier(), i.reason()));
+    }
+  }
+
   public int rowsRead() {
     return rowsRead;
   }

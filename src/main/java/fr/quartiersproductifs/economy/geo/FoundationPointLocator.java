@@ -5,18 +5,20 @@ import fr.quartiersproductifs.geography.Coordinates;
 import fr.quartiersproductifs.geography.Localisation;
 import fr.quartiersproductifs.geography.QpvLocationService;
 import fr.quartiersproductifs.geography.QpvStatus;
+import fr.quartiersproductifs.geography.locator.QpvLocator;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
  * The foundation's locator, fed with INSEE's projected coordinates as they are (Lambert-93 or the
  * overseas EPSG codes, which it accepts directly). ERREUR and INDETERMINE both become INDETERMINE.
+ * The bulk fast path is {@link QpvLocator#status}, on the locator in use when the import starts.
  */
 @Component
-class FoundationPointLocator implements PointLocator {
+public class FoundationPointLocator implements PointLocator {
   private final QpvLocationService locations;
 
-  FoundationPointLocator(QpvLocationService locations) {
+  public FoundationPointLocator(QpvLocationService locations) {
     this.locations = locations;
   }
 
@@ -27,6 +29,23 @@ class FoundationPointLocator implements PointLocator {
       case DANS_QPV -> new Located(QpvStatus.DANS_QPV, l.qpv().code());
       case HORS_QPV -> new Located(QpvStatus.HORS_QPV, null);
       default -> new Located(QpvStatus.INDETERMINE, null);
+    };
+  }
+
+  @Override
+  public Statuses statuses() {
+    QpvLocator locator = locations.locator();
+    return new Statuses() {
+      @Override
+      public int status(double x, double y, int epsg, LocalDate date) {
+        int s = locator.status(epsg, x, y, date);
+        return s >= 0 ? s : s == QpvLocator.HORS ? HORS : INDETERMINE;
+      }
+
+      @Override
+      public String qpvCode(int id) {
+        return locator.qpvCode(id);
+      }
     };
   }
 }

@@ -1,5 +1,6 @@
 package fr.quartiersproductifs.economy.sirene;
 
+import fr.quartiersproductifs.shared.QpException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,26 +8,46 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A streaming, allocation-light reader of delimited text (RFC 4180 quoting, {@code ""} escapes,
- * quoted line breaks, LF or CRLF) working on UTF-8 bytes. Fields are only decoded to strings on
- * request, so the columns an import does not use cost nothing but a scan. A leading UTF-8 BOM is
- * skipped. Not thread-safe.
+ * A fast reader of delimited text (RFC 4180 quoting, {@code ""} escapes, quoted line breaks, LF or
+ * CRLF) working on UTF-8 bytes in place: a field is a range of the buffer, decoded to a string only
+ * on request, so the columns an import does not use cost one scan. A leading UTF-8 BOM is skipped.
+ * Not thread-safe.
+ *
+ * <p>Two sources: a stream, read sequentially through a growing buffer; or one {@link Chunk} of a
+ * file cut at line ends, so that several threads parse a file in parallel. A chunk does not know
+ * whether the record that ends it continues in the next chunk (a quoted line break at the cut):
+ * {@link #next()} then returns false and {@link #carry()} gives where that record starts, for the
+ * caller to parse again with the next chunk appended ({@link ChunkedInput}).
+ *
+ * <p>Malformed quoting never swallows the rest of a file: a quoted field that is not closed within
+ * {@value #MAX_QUOTED_LINES} line breaks (or at the end of the input) makes its record one bad
+ * line, reported as such, and reading resumes on the next line.
  *
  * <p>Each call to {@link #next()} loads one record; {@link #lineNumber()} is the physical line
- * where it starts (1 = the header line).
+ * where it starts, counted from the source's first line ({@code firstLine}).
  */
 public final class DelimitedReader implements Closeable {
+  static final int MAX_QUOTED_LINES = 20;
   private static final int MAX_RECORD_BYTES = 1 << 20;
+  private static final int MAX_BUFFER = 64 << 20;
 
-  private final InputStream in;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LINE_FEEDS = '\n' * ONES;
+  private static final long QUOTES = '"' * ONES;
+
+  private final InputStream in; // null for a chunk
+  private final long delimiterWord;
   private final byte delimiter;
-  private final byte[] buf = new byte[1 << 17];
+  private byte[] data;
   private int pos;
   private int limit;
   private boolean eof;
+  private boolean started;
 
-  private byte[] record = new byte[4096];
-  private int recordLength;
+  private byte[] rec; // data, or scratch when quotes had to be unescaped
+  private byte[] scratch = new byte[256];
   private int[] starts = new int[64];
   private int[] ends = new int[64];
   private int fieldCount;
@@ -34,126 +55,289 @@ public final class DelimitedReader implements Closeable {
   private long recordLine;
   private boolean tooLong;
   private boolean badQuote;
+  private int carry = -1;
 
+  /** Reads a stream sequentially (closing this reader closes the stream). */
   public DelimitedReader(InputStream in, char delimiter) {
     this.in = in;
     this.delimiter = (byte) delimiter;
+    this.delimiterWord = (delimiter & 0xFF) * ONES;
+    this.data = new byte[1 << 20];
   }
 
-  /** Reads the next record; false at end of input. */
+  /** Reads one chunk; line numbers start after {@code linesBefore}. */
+  public DelimitedReader(Chunk chunk, char delimiter, long linesBefore) {
+    this.in = null;
+    this.delimiter = (byte) delimiter;
+    this.delimiterWord = (delimiter & 0xFF) * ONES;
+    this.data = chunk.data();
+    this.pos = chunk.from();
+    this.limit = chunk.to();
+    this.eof = chunk.last();
+    this.line = linesBefore;
+    this.started = true; // ChunkedInput removes the BOM
+  }
+
+  /** A slice of a file that ends at a line end, or at the end of the file when {@code last}. */
+  public record Chunk(byte[] data, int from, int to, boolean last) {}
+
+  /**
+   * Reads the next record; false at the end of the input, or, for a chunk, when the record that
+   * ends it may continue in the next chunk ({@link #carry()} is then its offset).
+   */
   public boolean next() throws IOException {
-    recordLength = 0;
-    fieldCount = 0;
-    tooLong = false;
-    badQuote = false;
-    if (!fill()) {
-      return false;
+    if (!started) {
+      started = true;
+      ensure(3);
+      if (limit - pos >= 3 && data[pos] == (byte) 0xEF && data[pos + 1] == (byte) 0xBB
+          && data[pos + 2] == (byte) 0xBF) {
+        pos += 3;
+      }
     }
-    if (line == 0 && limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB
-        && buf[pos + 2] == (byte) 0xBF) {
-      pos += 3;
-    }
-    recordLine = line + 1;
-    int fieldStart = 0;
-    boolean inQuotes = false;
-    boolean quotedField = false;
-    boolean atFieldStart = true;
     while (true) {
-      if (pos >= limit && !fill()) {
-        break; // last record without final newline
-      }
-      byte b = buf[pos++];
-      if (inQuotes) {
-        if (b == '"') {
-          if (pos >= limit) {
-            fill();
-          }
-          if (pos < limit && buf[pos] == '"') {
-            pos++;
-            append(b);
-          } else {
-            inQuotes = false;
-          }
-        } else {
-          if (b == '\n') {
-            line++;
-          }
-          append(b);
+      if (pos >= limit) {
+        if (!refill()) {
+          return false;
         }
         continue;
       }
-      if (b == delimiter) {
-        endField(fieldStart);
-        fieldStart = recordLength;
-        atFieldStart = true;
-        quotedField = false;
-        continue;
-      }
-      if (b == '\n') {
-        line++;
-        if (recordLength > fieldStart && record[recordLength - 1] == '\r' && !quotedField) {
-          recordLength--;
-        } else if (quotedField && recordLength > fieldStart && record[recordLength - 1] == '\r') {
-          recordLength--;
-        }
-        endField(fieldStart);
+      int r = parse();
+      if (r == RECORD) {
         return true;
       }
-      if (b == '"' && atFieldStart) {
-        inQuotes = true;
-        quotedField = true;
-        atFieldStart = false;
+      // NEED_MORE: the record is incomplete at the end of the buffer.
+      if (in == null) {
+        carry = pos;
+        return false;
+      }
+      refill();
+    }
+  }
+
+  private static final int RECORD = 0;
+  private static final int NEED_MORE = 1;
+
+  /**
+   * Parses the record at {@code pos}. On success moves {@code pos} past it. Returns NEED_MORE,
+   * leaving {@code pos} unchanged, when the buffer ends inside the record and more input may come.
+   */
+  private int parse() {
+    final byte[] d = data;
+    final byte delim = delimiter;
+    final int end = limit;
+    final int start = pos;
+    int p = start;
+    int n = 0;
+    int newlines = 0;
+    boolean escaped = false;
+    boolean bad = false;
+    while (true) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+        ends = Arrays.copyOf(ends, n * 2);
+      }
+      if (p < end && d[p] == '"') {
+        int s = ++p;
+        int e;
+        while (true) {
+          if (p >= end) {
+            if (!eof) {
+              return NEED_MORE;
+            }
+            return badLine(start);
+          }
+          byte b = d[p];
+          if (b == '"') {
+            if (p + 1 >= end && !eof) {
+              return NEED_MORE; // "" split by the buffer end, or a closing quote: cannot tell yet
+            }
+            if (p + 1 < end && d[p + 1] == '"') {
+              escaped = true;
+              p += 2;
+              continue;
+            }
+            e = p++;
+            break;
+          }
+          if (b == '\n' && ++newlines > MAX_QUOTED_LINES) {
+            return badLine(start);
+          }
+          p++;
+        }
+        starts[n] = s;
+        ends[n] = e;
+        n++;
+        // After the closing quote: a delimiter, a line end, or the end of the input.
+        while (p < end && d[p] != delim && d[p] != '\n') {
+          if (d[p] != '\r') {
+            bad = true; // text after a closing quote: kept out of the field, flagged
+          }
+          p++;
+        }
+      } else {
+        int s = p;
+        while (true) {
+          // Eight bytes at a time to the next delimiter, line feed or quote, then byte by byte.
+          while (p + 8 <= end) {
+            long w = (long) LONGS.get(d, p);
+            long m = matches(w, delimiterWord) | matches(w, LINE_FEEDS) | matches(w, QUOTES);
+            if (m != 0) {
+              p += Long.numberOfTrailingZeros(m) >>> 3;
+              break;
+            }
+            p += 8;
+          }
+          while (p < end) {
+            byte b = d[p];
+            if (b == delim || b == '\n' || b == '"') {
+              break;
+            }
+            p++;
+          }
+          if (p < end && d[p] == '"') {
+            bad = true; // a quote inside an unquoted field: kept, flagged
+            p++;
+            continue;
+          }
+          break;
+        }
+        int e = p;
+        if ((p >= end || d[p] == '\n') && e > s && d[e - 1] == '\r') {
+          e--;
+        }
+        starts[n] = s;
+        ends[n] = e;
+        n++;
+      }
+      if (p >= end) {
+        if (!eof) {
+          return NEED_MORE;
+        }
+        break; // last record without a final line break
+      }
+      if (d[p] == delim) {
+        p++;
+        if (p >= end && eof) {
+          starts[n] = p;
+          ends[n] = p;
+          n++;
+          break;
+        }
         continue;
       }
-      if (b == '"' || (quotedField && b != '\r')) {
-        badQuote = true; // stray quote, or text after a closing quote: kept as is, flagged
-      }
-      atFieldStart = false;
-      append(b);
+      p++; // '\n'
+      break;
     }
-    if (inQuotes) {
-      badQuote = true;
+    fieldCount = n;
+    recordLine = line + 1;
+    line += 1 + newlines;
+    pos = p;
+    badQuote = bad;
+    tooLong = p - start > MAX_RECORD_BYTES;
+    rec = d;
+    if (escaped) {
+      unescape();
     }
+    return RECORD;
+  }
+
+  /**
+   * The bytes of {@code word} equal to the byte repeated in {@code pattern}, as their high bit.
+   * Exact for the lowest match, which is all the scan uses (a borrow can flag bytes above it).
+   */
+  private static long matches(long word, long pattern) {
+    long x = word ^ pattern;
+    return (x - ONES) & ~x & 0x8080808080808080L;
+  }
+
+  /** An unclosed quote: the record is its first line alone, flagged, without fields. */
+  private int badLine(int start) {
+    int p = start;
+    while (p < limit && data[p] != '\n') {
+      p++;
+    }
+    pos = Math.min(p + 1, limit);
+    fieldCount = 0;
+    recordLine = line + 1;
     line++;
-    endField(fieldStart);
+    badQuote = true;
+    tooLong = p - start > MAX_RECORD_BYTES;
+    rec = data;
+    return RECORD;
+  }
+
+  /** Copies the fields to the scratch buffer with {@code ""} turned into {@code "}. */
+  private void unescape() {
+    int total = 0;
+    for (int i = 0; i < fieldCount; i++) {
+      total += ends[i] - starts[i];
+    }
+    if (scratch.length < total) {
+      scratch = new byte[Math.max(total, scratch.length * 2)];
+    }
+    int o = 0;
+    for (int i = 0; i < fieldCount; i++) {
+      int s = starts[i];
+      int e = ends[i];
+      starts[i] = o;
+      for (int k = s; k < e; k++) {
+        byte b = data[k];
+        scratch[o++] = b;
+        if (b == '"' && k + 1 < e && data[k + 1] == '"') {
+          k++;
+        }
+      }
+      ends[i] = o;
+    }
+    rec = scratch;
+  }
+
+  /** Stream source: keeps the unread bytes, reads more. False when nothing more can come. */
+  private boolean refill() throws IOException {
+    if (in == null || eof) {
+      return false;
+    }
+    if (pos > 0) {
+      System.arraycopy(data, pos, data, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+    }
+    if (limit == data.length) {
+      if (data.length >= MAX_BUFFER) {
+        throw QpException.invalid("Ligne de plus de " + (MAX_BUFFER >> 20) + " Mio à la ligne " + (line + 1) + " : fichier illisible.");
+      }
+      data = Arrays.copyOf(data, data.length * 2);
+    }
+    int n = in.readNBytes(data, limit, data.length - limit);
+    limit += n;
+    if (limit < data.length) {
+      eof = true;
+    }
     return true;
   }
 
-  private void append(byte b) {
-    if (recordLength == record.length) {
-      if (record.length >= MAX_RECORD_BYTES) {
-        tooLong = true;
-        return;
+  private boolean ensure(int bytes) throws IOException {
+    while (limit - pos < bytes) {
+      if (!refill()) {
+        return false;
       }
-      record = Arrays.copyOf(record, record.length * 2);
     }
-    record[recordLength++] = b;
+    return true;
   }
 
-  private void endField(int start) {
-    if (fieldCount == starts.length) {
-      starts = Arrays.copyOf(starts, fieldCount * 2);
-      ends = Arrays.copyOf(ends, fieldCount * 2);
-    }
-    starts[fieldCount] = start;
-    ends[fieldCount] = recordLength;
-    fieldCount++;
+  /** Offset in the buffer of the next record. */
+  int position() {
+    return pos;
   }
 
-  private boolean fill() throws IOException {
-    if (pos < limit) {
-      return true;
-    }
-    if (eof) {
-      return false;
-    }
-    int n = in.readNBytes(buf, 0, buf.length);
-    pos = 0;
-    limit = Math.max(n, 0);
-    if (n < buf.length) {
-      eof = true;
-    }
-    return limit > 0;
+  /** For a chunk: offset of the record that may continue in the next chunk, or -1. */
+  public int carry() {
+    return carry;
+  }
+
+  /** Physical lines consumed so far (the last record's included). */
+  public long linesRead() {
+    return line;
   }
 
   /** Physical line (1-based) where the current record starts. */
@@ -185,7 +369,7 @@ public final class DelimitedReader implements Closeable {
     if (i < 0 || i >= fieldCount) {
       return "";
     }
-    return new String(record, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    return new String(rec, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
   }
 
   /** The field trimmed, or null when empty. */
@@ -195,13 +379,13 @@ public final class DelimitedReader implements Closeable {
     }
     int s = starts[i];
     int e = ends[i];
-    while (s < e && record[s] == ' ') {
+    while (s < e && rec[s] == ' ') {
       s++;
     }
-    while (e > s && record[e - 1] == ' ') {
+    while (e > s && rec[e - 1] == ' ') {
       e--;
     }
-    return s == e ? null : new String(record, s, e - s, StandardCharsets.UTF_8);
+    return s == e ? null : new String(rec, s, e - s, StandardCharsets.UTF_8);
   }
 
   public int length(int i) {
@@ -212,9 +396,24 @@ public final class DelimitedReader implements Closeable {
     return length(i) == 0;
   }
 
+  /** The field is empty or spaces only. */
+  public boolean isBlank(int i) {
+    for (int k = starts[i], e = ends[i]; i < fieldCount && k < e; k++) {
+      if (rec[k] != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Byte {@code k} of field {@code i} (the caller checks the length). */
+  public byte byteAt(int i, int k) {
+    return rec[starts[i] + k];
+  }
+
   /** First byte of the field, or 0 when empty. */
   public byte firstByte(int i) {
-    return length(i) == 0 ? 0 : record[starts[i]];
+    return length(i) == 0 ? 0 : rec[starts[i]];
   }
 
   /** The field as a non-negative integer made of digits only, or -1. */
@@ -225,18 +424,13 @@ public final class DelimitedReader implements Closeable {
     }
     long v = 0;
     for (int k = starts[i], e = ends[i]; k < e; k++) {
-      int d = record[k] - '0';
+      int d = rec[k] - '0';
       if (d < 0 || d > 9) {
         return -1;
       }
       v = v * 10 + d;
     }
     return v;
-  }
-
-  /** Number of digits of a {@link #digits} field. */
-  public int digitCount(int i) {
-    return length(i);
   }
 
   /**
@@ -254,18 +448,18 @@ public final class DelimitedReader implements Closeable {
     int s = starts[i];
     int y = 0;
     for (int k = 0; k < 4; k++) {
-      int d = record[s + k] - '0';
+      int d = rec[s + k] - '0';
       if (d < 0 || d > 9) {
         return -1;
       }
       y = y * 10 + d;
     }
     if (len == 10) {
-      if (record[s + 4] != '-' || record[s + 7] != '-') {
+      if (rec[s + 4] != '-' || rec[s + 7] != '-') {
         return -1;
       }
-      int m = (record[s + 5] - '0') * 10 + (record[s + 6] - '0');
-      int d = (record[s + 8] - '0') * 10 + (record[s + 9] - '0');
+      int m = (rec[s + 5] - '0') * 10 + (rec[s + 6] - '0');
+      int d = (rec[s + 8] - '0') * 10 + (rec[s + 9] - '0');
       if (m < 1 || m > 12 || d < 1 || d > 31) {
         return -1;
       }
@@ -285,8 +479,8 @@ public final class DelimitedReader implements Closeable {
     int s = starts[i];
     int e = ends[i];
     boolean neg = false;
-    if (record[s] == '-' || record[s] == '+') {
-      neg = record[s] == '-';
+    if (rec[s] == '-' || rec[s] == '+') {
+      neg = rec[s] == '-';
       s++;
     }
     long mant = 0;
@@ -295,7 +489,7 @@ public final class DelimitedReader implements Closeable {
     boolean dot = false;
     int k = s;
     for (; k < e; k++) {
-      byte b = record[k];
+      byte b = rec[k];
       if (b >= '0' && b <= '9') {
         if (digitsSeen < 18) {
           mant = mant * 10 + (b - '0');
@@ -336,7 +530,7 @@ public final class DelimitedReader implements Closeable {
     }
     int s = starts[i];
     for (int k = 0; k < len; k++) {
-      if (record[s + k] != text.charAt(k)) {
+      if (rec[s + k] != text.charAt(k)) {
         return false;
       }
     }
@@ -351,7 +545,7 @@ public final class DelimitedReader implements Closeable {
     }
     long v = 0;
     for (int k = starts[i], e = ends[i]; k < e; k++) {
-      v = (v << 8) | (record[k] & 0xFF);
+      v = (v << 8) | (rec[k] & 0xFF);
     }
     return v;
   }
@@ -370,6 +564,8 @@ public final class DelimitedReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    if (in != null) {
+      in.close();
+    }
   }
 }

@@ -23,11 +23,32 @@ public final class GeoReader implements Closeable {
   private final int qualite;
   private final int epsg;
   private final int plgQp24;
+  private long siretValue;
+  private double xValue;
+  private double yValue;
 
+  public static final char DELIMITER = ';';
+
+  /** Reads a whole stream sequentially, header first. */
   public GeoReader(InputStream in, ImportReport report) throws IOException {
-    this.r = new DelimitedReader(in, ';');
+    this(new DelimitedReader(in, DELIMITER), report);
+  }
+
+  private GeoReader(DelimitedReader r, ImportReport report) throws IOException {
+    this(columns(r.readHeader()), r, report);
+  }
+
+  /** The columns of a header, checked: a required column missing fails here, named. */
+  static Columns columns(String[] header) {
+    Columns c = new Columns(header, FILE_KIND);
+    new GeoReader(c, null, null);
+    return c;
+  }
+
+  /** Reads records after the header (one chunk of a file read in parallel). */
+  GeoReader(Columns c, DelimitedReader r, ImportReport report) {
+    this.r = r;
     this.report = report;
-    Columns c = new Columns(r.readHeader(), FILE_KIND);
     columnCount = c.count;
     siret = c.required("siret");
     x = c.required("x");
@@ -60,7 +81,8 @@ public final class GeoReader implements Closeable {
     if (r.fieldCount() != columnCount) {
       return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
     }
-    if (r.length(siret) != 14 || r.digits(siret) < 0) {
+    siretValue = r.length(siret) == 14 ? r.digits(siret) : -1;
+    if (siretValue < 0) {
       return "SIRET absent ou invalide (14 chiffres attendus)";
     }
     boolean hasX = !r.isEmpty(x);
@@ -68,7 +90,9 @@ public final class GeoReader implements Closeable {
     if (hasX != hasY) {
       return "coordonnée x ou y manquante";
     }
-    if (hasX && (Double.isNaN(r.decimal(x)) || Double.isNaN(r.decimal(y)))) {
+    xValue = hasX ? r.decimal(x) : Double.NaN;
+    yValue = hasY ? r.decimal(y) : Double.NaN;
+    if (hasX && (Double.isNaN(xValue) || Double.isNaN(yValue))) {
       return "coordonnées x/y illisibles";
     }
     if (hasX && r.digits(epsg) <= 0) {
@@ -85,7 +109,7 @@ public final class GeoReader implements Closeable {
   }
 
   public long siret() {
-    return r.digits(siret);
+    return siretValue;
   }
 
   public boolean hasPoint() {
@@ -93,11 +117,11 @@ public final class GeoReader implements Closeable {
   }
 
   public double x() {
-    return r.decimal(x);
+    return xValue;
   }
 
   public double y() {
-    return r.decimal(y);
+    return yValue;
   }
 
   /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty. */
@@ -112,6 +136,11 @@ public final class GeoReader implements Closeable {
   /** INSEE's QPV 2024 answer: a QPV code, {@code HZ}, {@code CSZ}, or null when empty/absent. */
   public String plgQp24() {
     return plgQp24 < 0 ? null : r.fieldOrNull(plgQp24);
+  }
+
+  /** Whether {@code plg_qp24} is empty or absent. */
+  public boolean plgQp24Empty() {
+    return plgQp24 < 0 || r.isBlank(plgQp24);
   }
 
   /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */

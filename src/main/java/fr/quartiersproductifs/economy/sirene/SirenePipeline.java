@@ -19,24 +19,40 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The SIRENE import without a database: streams the geolocation file into a compact SIRET index
- * (each point projected and located once, INSEE's plg_qp24 kept beside), then streams the stock,
- * joins each establishment to its index entry, classifies it (ADR 0030) and counts it into
- * national aggregates; establishments of the kept communes go to a sink. Memory: ~12 bytes per
- * SIRET of the geolocation file plus the aggregates, whatever the size of the stock (ADR 0031).
- * Not thread-safe: one pipeline per import.
+ * The SIRENE import without a database: reads the geolocation file into a compact SIRET index
+ * (each point located once, INSEE's plg_qp24 kept beside), then the stock, joining each
+ * establishment to its index entry, classifying it (ADR 0030) and counting it into national
+ * aggregates; establishments of the kept communes go to a sink. Memory: ~12 bytes per SIRET of the
+ * geolocation file plus the aggregates, whatever the size of the stock (ADR 0031).
+ *
+ * <p>Both files are read as chunks parsed in parallel and merged in file order ({@link
+ * ChunkedInput}, ADR 0033): workers parse, locate, join, classify and count into per-chunk
+ * results; the calling thread reads the file and merges, so line numbers, the "last duplicate
+ * wins" rule, the list of disagreements and the order of the sink are those of a sequential
+ * read. Codes (communes, QPV, INSEE values) are interned under a lock, behind per-chunk caches.
+ * One pipeline per import.
  */
 public final class SirenePipeline {
 
-  /** Options: stock date (QPV list applied, flow window), years of flows kept, disagreements kept. */
-  public record Options(LocalDate stockDate, int flowYears, int maxDisagreements, int workers) {
+  /**
+   * Options: stock date (QPV list applied, flow window), years of flows kept, disagreements kept,
+   * worker threads, chunk size.
+   */
+  public record Options(LocalDate stockDate, int flowYears, int maxDisagreements, int workers, int chunkBytes) {
     public Options(LocalDate stockDate, int flowYears, int maxDisagreements) {
       this(stockDate, flowYears, maxDisagreements, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Options(LocalDate stockDate, int flowYears, int maxDisagreements, int workers) {
+      this(stockDate, flowYears, maxDisagreements, workers, ChunkedInput.DEFAULT_CHUNK_BYTES);
     }
 
     public Options {
       if (stockDate == null) {
         throw new IllegalArgumentException("stockDate");
+      }
+      if (chunkBytes < 16) {
+        throw new IllegalArgumentException("chunkBytes");
       }
     }
   }
@@ -55,9 +71,20 @@ public final class SirenePipeline {
       long kept,
       long geoEntries,
       long duplicateGeoRows,
-      long geoIndexBytes) {}
+      long geoIndexBytes,
+      Timings timings) {}
 
-  // Packed geo value: bits 0-1 status, 2-13 our QPV index, 14-25 INSEE value index, 26-28 quality.
+  /** Wall-clock time of each phase, in nanoseconds: for the import log and the benchmark. */
+  public record Timings(long geoPass, long stockPass, long aggregateRows) {
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "géolocalisation %.2f s, stock %.2f s, agrégats %.2f s",
+          geoPass / 1e9, stockPass / 1e9, aggregateRows / 1e9);
+    }
+  }
+
+  // Packed geo value: bits 0-1 status, 2-13 our QPV (code index), 14-25 INSEE value (code index),
+  // 26-28 quality. QPV codes and INSEE values share one index space, so agreement is equality.
   private static final int DANS = 1;
   private static final int HORS = 2;
   private static final int INDET = 3;
@@ -66,21 +93,24 @@ public final class SirenePipeline {
   };
   private static final GeoQuality[] QUALITY = GeoQuality.values();
   private static final int MAX_CODES = 4095;
+  private static final int HZ = 1;
+  private static final int CSZ = 2;
 
   private final PointLocator locator;
   private final Predicate<String> keepCommune;
   private final Predicate<String> keepQpv;
-  private final java.util.Map<Integer, Boolean> keptQpv = new java.util.HashMap<>();
   private final Options options;
+  private final boolean keepNoCommune;
 
-  private final List<String> qpvCodes = new ArrayList<>(List.of(""));
-  private final LongIntMap qpvIndex = new LongIntMap(4096);
-  private final List<String> inseeValues = new ArrayList<>(List.of("", "HZ", "CSZ"));
-  private final LongIntMap inseeIndex = new LongIntMap(4096);
+  // Interned codes, guarded by "this". Index 0 is "none".
+  private final List<String> codes = new ArrayList<>(List.of("", "HZ", "CSZ"));
+  private final java.util.Map<String, Integer> codeIndex = new java.util.HashMap<>(java.util.Map.of("HZ", HZ, "CSZ", CSZ));
+  private final java.util.Map<Integer, Boolean> keptQpv = new java.util.HashMap<>();
   private final List<String> communes = new ArrayList<>(List.of(""));
-  private final List<Boolean> keep = new ArrayList<>(List.of(false));
-  private final LongIntMap communeIndex = new LongIntMap(1 << 16);
-  private final LongIntMap nafCache = new LongIntMap(2048);
+  private final java.util.Map<String, Integer> communeIndex = new java.util.HashMap<>();
+  private final List<Boolean> keep = new ArrayList<>();
+  /** Commune slot + 1 by {@link StockReader#communeNumber()}, 0 when not yet interned. */
+  private final int[] communeSlots = new int[StockReader.COMMUNE_NUMBERS];
   private LongIntMap geo;
 
   public SirenePipeline(PointLocator locator, Predicate<String> keepCommune, Options options) {
@@ -96,18 +126,9 @@ public final class SirenePipeline {
     this.locator = locator;
     this.keepCommune = keepCommune;
     this.keepQpv = keepQpv;
-    keep.set(0, keepCommune.test(""));
+    this.keepNoCommune = keepCommune.test("");
+    this.keep.add(keepNoCommune);
     this.options = options;
-    inseeIndex.put(packAscii("HZ"), 1);
-    inseeIndex.put(packAscii("CSZ"), 2);
-  }
-
-  private static long packAscii(String s) {
-    long v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      v = (v << 8) | (s.charAt(i) & 0xFF);
-    }
-    return v;
   }
 
   /**
@@ -117,195 +138,437 @@ public final class SirenePipeline {
   public Result run(InputStream stock, InputStream geoFile, long expectedGeoRows,
       Consumer<EstablishmentRow> sink) throws IOException {
     ImportReport geoReport = new ImportReport();
+    long start = System.nanoTime();
     long duplicates = loadGeo(geoFile, expectedGeoRows, geoReport);
-    return joinStock(stock, sink, geoReport, duplicates);
+    return joinStock(stock, sink, geoReport, duplicates, System.nanoTime() - start);
+  }
+
+  /** Index of a QPV code or INSEE value; -1 past {@value #MAX_CODES} distinct values. */
+  private synchronized int codeIndexOf(String code) {
+    Integer i = codeIndex.get(code);
+    if (i != null) {
+      return i;
+    }
+    if (codes.size() > MAX_CODES) {
+      return -1;
+    }
+    codes.add(code);
+    codeIndex.put(code, codes.size() - 1);
+    return codes.size() - 1;
+  }
+
+  private synchronized String code(int index) {
+    return index == 0 ? null : codes.get(index);
+  }
+
+  /** Index of a commune code, shifted left by one, with its "keep" flag in bit 0. */
+  private synchronized int communeSlot(String code) {
+    Integer i = communeIndex.get(code);
+    if (i == null) {
+      if (communes.size() >= 65_535) {
+        return keepNoCommune ? 1 : 0;
+      }
+      communes.add(code);
+      keep.add(keepCommune.test(code));
+      i = communes.size() - 1;
+      communeIndex.put(code, i);
+    }
+    return i << 1 | (keep.get(i) ? 1 : 0);
+  }
+
+  private synchronized String commune(int index) {
+    return communes.get(index);
+  }
+
+  private synchronized boolean keepQpv(int qpv) {
+    return keptQpv.computeIfAbsent(qpv, q -> keepQpv.test(codes.get(q)));
   }
 
   private int qpvIndexOf(String code) {
-    long key = packAscii(code);
-    int idx = code.length() <= 8 ? qpvIndex.get(key) : LongIntMap.MISSING;
-    if (idx != LongIntMap.MISSING) {
-      return idx;
-    }
-    int found = qpvCodes.indexOf(code);
-    if (found >= 0) {
-      return found;
-    }
-    if (qpvCodes.size() > MAX_CODES) {
+    int i = codeIndexOf(code);
+    if (i < 0) {
       throw new QpException(fr.quartiersproductifs.shared.ErrorCode.INTERNAL, "Trop de codes QPV distincts.");
     }
-    qpvCodes.add(code);
-    if (code.length() <= 8) {
-      qpvIndex.put(key, qpvCodes.size() - 1);
-    }
-    return qpvCodes.size() - 1;
-  }
-
-  /** A batch of geolocation rows parsed by the reading thread, located by a worker. */
-  private static final class GeoBatch {
-    static final int SIZE = 4096;
-    final long[] siret = new long[SIZE];
-    final double[] x = new double[SIZE];
-    final double[] y = new double[SIZE];
-    final int[] epsg = new int[SIZE];
-    final int[] partial = new int[SIZE]; // quality class and INSEE index, packed, status to come
-    final long[] line = new long[SIZE];
-    final boolean[] locate = new boolean[SIZE];
-    final PointLocator.Located[] located = new PointLocator.Located[SIZE];
-    int size;
+    return i;
   }
 
   /**
-   * Pass 1. The calling thread parses; {@code workers} threads locate the points by batches (the
-   * locator is thread-safe); results are applied to the SIRET index in file order.
+   * Per-thread caches of interned codes (values never change once interned), so that a worker
+   * takes the lock once per distinct code rather than once per row.
    */
+  private static final class Caches {
+    final LongIntMap insee = new LongIntMap(64);
+    final LongIntMap qpv = new LongIntMap(4096);
+    final LongIntMap communes = new LongIntMap(1 << 10);
+    final LongIntMap naf = new LongIntMap(1 << 10);
+  }
+
+  /** Parts merged and free for another chunk: they hold big arrays, so they are reused. */
+  private final java.util.Queue<GeoPart> geoParts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<StockPart> stockParts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final ThreadLocal<Caches> threadCaches = ThreadLocal.withInitial(Caches::new);
+
+  /** The located part of one chunk of the geolocation file, in file order. */
+  private static final class GeoPart implements ChunkedInput.Part {
+    ImportReport report = new ImportReport();
+    long[] siret = new long[1024];
+    int[] value = new int[1024];
+    int[] line = new int[1024];
+    int size;
+    long lines;
+    int carry;
+
+    GeoPart reset() {
+      report = new ImportReport();
+      size = 0;
+      return this;
+    }
+
+    void add(long s, int v, long l) {
+      if (size == siret.length) {
+        siret = java.util.Arrays.copyOf(siret, size * 2);
+        value = java.util.Arrays.copyOf(value, size * 2);
+        line = java.util.Arrays.copyOf(line, size * 2);
+      }
+      siret[size] = s;
+      value[size] = v;
+      line[size] = (int) l;
+      size++;
+    }
+
+    @Override
+    public long lines() {
+      return lines;
+    }
+
+    @Override
+    public int carry() {
+      return carry;
+    }
+  }
+
+  /** Pass 1: workers parse and locate chunks; the SIRET index is filled in file order. */
   private long loadGeo(InputStream in, long expected, ImportReport report) throws IOException {
     geo = new LongIntMap((int) Math.min(Math.max(expected, 1 << 16), 60_000_000));
     LocalDate date = options.stockDate();
-    int workers = Math.max(1, options.workers());
-    java.util.concurrent.ExecutorService pool = workers > 1
-        ? java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sirene-locate");
-            t.setDaemon(true);
-            return t;
-          })
-        : null;
-    java.util.ArrayDeque<java.util.concurrent.Future<GeoBatch>> inFlight = new java.util.ArrayDeque<>();
+    PointLocator.Statuses fast = locator.statuses();
     long[] duplicates = {0};
-    try (GeoReader g = new GeoReader(in, report)) {
-      GeoBatch batch = new GeoBatch();
-      while (g.next()) {
-        int i = batch.size++;
-        boolean hasPoint = g.hasPoint();
-        GeoQuality gq = GeoQuality.of(g.quality(), hasPoint);
-        batch.siret[i] = g.siret();
-        batch.line[i] = g.lineNumber();
-        batch.locate[i] = hasPoint && gq != GeoQuality.COMMUNE;
-        if (batch.locate[i]) {
-          batch.x[i] = g.x();
-          batch.y[i] = g.y();
-          batch.epsg[i] = g.epsg();
-        }
-        batch.partial[i] = (inseeIndexOf(g) << 14) | (gq.ordinal() << 26);
-        if (batch.size == GeoBatch.SIZE) {
-          submit(batch, pool, inFlight, date);
-          while (inFlight.size() > workers * 2) {
-            apply(await(inFlight.poll()), report, duplicates);
+    try (ChunkedInput chunks = new ChunkedInput(in, options.chunkBytes())) {
+      Columns columns = GeoReader.columns(chunks.header(GeoReader.DELIMITER));
+      chunks.process(Math.max(1, options.workers()), c -> geoChunk(c, columns, fast, date), (part, before) -> {
+        report.addAll(part.report, before);
+        for (int i = 0; i < part.size; i++) {
+          if (geo.put(part.siret[i], part.value[i]) != LongIntMap.MISSING) {
+            duplicates[0]++;
+            report.warn(before + part.line[i], null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
+          } else {
+            report.imported();
           }
-          batch = new GeoBatch();
         }
-      }
-      if (batch.size > 0) {
-        submit(batch, pool, inFlight, date);
-      }
-      while (!inFlight.isEmpty()) {
-        apply(await(inFlight.poll()), report, duplicates);
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+        geoParts.add(part);
+      }, (discarded, chunk) -> geoParts.add(discarded));
     }
     return duplicates[0];
   }
 
-  private void submit(GeoBatch b, java.util.concurrent.ExecutorService pool,
-      java.util.ArrayDeque<java.util.concurrent.Future<GeoBatch>> inFlight, LocalDate date) {
-    java.util.concurrent.Callable<GeoBatch> task = () -> {
-      for (int i = 0; i < b.size; i++) {
-        if (b.locate[i]) {
-          b.located[i] = locator.locate(b.x[i], b.y[i], b.epsg[i], date);
+  private GeoPart geoChunk(DelimitedReader.Chunk chunk, Columns columns, PointLocator.Statuses fast,
+      LocalDate date) throws IOException {
+    GeoPart recycled = geoParts.poll();
+    GeoPart part = recycled == null ? new GeoPart() : recycled.reset();
+    DelimitedReader r = new DelimitedReader(chunk, GeoReader.DELIMITER, 0);
+    GeoReader g = new GeoReader(columns, r, part.report);
+    Caches caches = threadCaches.get();
+    LongIntMap inseeCache = caches.insee;
+    LongIntMap qpvCache = caches.qpv;
+    while (g.next()) {
+      boolean hasPoint = g.hasPoint();
+      GeoQuality gq = GeoQuality.of(g.quality(), hasPoint);
+      int status = INDET;
+      int qpv = 0;
+      if (hasPoint && gq != GeoQuality.COMMUNE) {
+        if (fast != null) {
+          int s = fast.status(g.x(), g.y(), g.epsg(), date);
+          if (s >= 0) {
+            status = DANS;
+            qpv = qpvCache.get(s + 1L);
+            if (qpv == LongIntMap.MISSING) {
+              qpv = qpvIndexOf(fast.qpvCode(s));
+              qpvCache.put(s + 1L, qpv);
+            }
+          } else if (s == PointLocator.Statuses.HORS) {
+            status = HORS;
+          }
+        } else {
+          PointLocator.Located l = locator.locate(g.x(), g.y(), g.epsg(), date);
+          if (l.status() == QpvStatus.DANS_QPV) {
+            status = DANS;
+            qpv = qpvIndexOf(l.qpvCode());
+          } else if (l.status() == QpvStatus.HORS_QPV) {
+            status = HORS;
+          }
         }
       }
-      return b;
-    };
-    if (pool == null) {
-      try {
-        inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(task.call()));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+      int insee = 0;
+      long plgKey = g.plgQp24Key();
+      if (plgKey != 0) {
+        insee = inseeCache.get(plgKey);
+        if (insee == LongIntMap.MISSING) {
+          insee = Math.max(0, codeIndexOf(g.plgQp24()));
+          inseeCache.put(plgKey, insee);
+        }
+      } else if (!g.plgQp24Empty()) {
+        insee = Math.max(0, codeIndexOf(g.plgQp24())); // longer than 8 bytes: not a QPV code
       }
-    } else {
-      inFlight.add(pool.submit(task));
+      part.add(g.siret(), status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26), g.lineNumber());
+    }
+    part.lines = r.linesRead();
+    part.carry = r.carry();
+    return part;
+  }
+
+  /** The counted part of one chunk of the stock, in file order. */
+  private static final class StockPart implements ChunkedInput.Part {
+    ImportReport report = new ImportReport();
+    final List<Aggregates.Disagreement> disagreements = new ArrayList<>();
+    final List<EstablishmentRow> kept = new ArrayList<>();
+    long disagreementCount;
+    long rows;
+    long active;
+    long lines;
+    int carry;
+
+    StockPart reset() {
+      report = new ImportReport();
+      disagreements.clear();
+      kept.clear();
+      disagreementCount = 0;
+      rows = 0;
+      active = 0;
+      return this;
+    }
+
+    @Override
+    public long lines() {
+      return lines;
+    }
+
+    @Override
+    public int carry() {
+      return carry;
     }
   }
 
-  private static GeoBatch await(java.util.concurrent.Future<GeoBatch> f) throws IOException {
+  /**
+   * Counts of one thread. Each worker counts straight into its own (no merge per chunk); the
+   * calling thread's tally also takes the corrections when a chunk parsed on a wrong assumption is
+   * thrown away ({@link ChunkedInput}): its counts are subtracted, so the sum of all tallies is
+   * exactly the count of a sequential read.
+   */
+  private static final class Tally {
+    final Counters activity = new Counters(1 << 19);
+    final Counters quality = new Counters(1 << 14);
+    final Counters flows = new Counters(1 << 14);
+
+    void addAll(Tally other, int sign) {
+      activity.addAll(other.activity, sign);
+      quality.addAll(other.quality, sign);
+      flows.addAll(other.flows, sign);
+    }
+  }
+
+  private final List<Tally> tallies = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ThreadLocal<Tally> threadTally = ThreadLocal.withInitial(() -> {
+    Tally t = new Tally();
+    tallies.add(t);
+    return t;
+  });
+
+  /** The sum of one kind of counters over the threads' tallies (the largest one reused). */
+  private Counters sum(java.util.function.Function<Tally, Counters> kind) {
+    Counters largest = null;
+    for (Tally t : tallies) {
+      Counters c = kind.apply(t);
+      if (largest == null || c.size() > largest.size()) {
+        largest = c;
+      }
+    }
+    if (largest == null) {
+      return new Counters();
+    }
+    for (Tally t : tallies) {
+      Counters c = kind.apply(t);
+      if (c != largest) {
+        largest.addAll(c, 1);
+      }
+    }
+    return largest;
+  }
+
+  private Result joinStock(InputStream in, Consumer<EstablishmentRow> sink, ImportReport geoReport,
+      long duplicates, long geoNanos) throws IOException {
+    long start = System.nanoTime();
+    ImportReport report = new ImportReport();
+    List<Aggregates.Disagreement> disagreements = new ArrayList<>();
+    long[] totals = new long[4]; // disagreements, rows, active, kept
+    try (ChunkedInput chunks = new ChunkedInput(in, options.chunkBytes())) {
+      Columns columns = StockReader.columns(chunks.header(StockReader.DELIMITER));
+      Tally corrections = threadTally.get();
+      chunks.process(Math.max(1, options.workers()), c -> stockChunk(c, columns, threadTally.get()), (part, before) -> {
+        report.addAll(part.report, before);
+        for (Aggregates.Disagreement d : part.disagreements) {
+          if (disagreements.size() < options.maxDisagreements()) {
+            disagreements.add(d);
+          }
+        }
+        totals[0] += part.disagreementCount;
+        totals[1] += part.rows;
+        totals[2] += part.active;
+        totals[3] += part.kept.size();
+        part.kept.forEach(sink);
+        stockParts.add(part);
+      }, (discarded, chunk) -> {
+        // Parsed on a wrong assumption: count it again alone, and take those counts back.
+        Tally undo = new Tally();
+        stockParts.add(stockChunk(chunk, columns, undo));
+        corrections.addAll(undo, -1);
+        stockParts.add(discarded);
+      });
+    }
+    long rowsStart = System.nanoTime();
+    // The three kinds of aggregates are summed over the threads' tallies and turned into rows in
+    // parallel: activity on another thread, quality and flows here.
+    java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(sum(t -> t.activity)), runnable -> {
+          Thread t = new Thread(runnable, "sirene-aggregates");
+          t.setDaemon(true);
+          t.start();
+        });
+    List<Aggregates.Quality> qualityRows = qualityRows(sum(t -> t.quality));
+    List<Aggregates.Flow> flowRows = flowRows(sum(t -> t.flows));
+    List<Aggregates.Activity> activityList;
     try {
-      return f.get();
+      activityList = activityRows.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrompu", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
+    long end = System.nanoTime();
+    return new Result(report, geoReport, activityList, qualityRows, flowRows, disagreements, totals[0],
+        totals[1], totals[2], totals[3], geo.size(), duplicates, geo.bytes(),
+        new Timings(geoNanos, rowsStart - start, end - rowsStart));
   }
 
-  private void apply(GeoBatch b, ImportReport report, long[] duplicates) {
-    for (int i = 0; i < b.size; i++) {
-      int status = INDET;
-      int qpv = 0;
-      PointLocator.Located located = b.located[i];
-      if (located != null) {
-        switch (located.status()) {
-          case DANS_QPV -> {
-            status = DANS;
-            qpv = qpvIndexOf(located.qpvCode());
-          }
-          case HORS_QPV -> status = HORS;
-          default -> status = INDET;
+  private StockPart stockChunk(DelimitedReader.Chunk chunk, Columns columns, Tally tally) throws IOException {
+    StockPart recycled = stockParts.poll();
+    StockPart part = recycled == null ? new StockPart() : recycled.reset();
+    Counters activity = tally.activity;
+    Counters quality = tally.quality;
+    Counters flows = tally.flows;
+    DelimitedReader r = new DelimitedReader(chunk, StockReader.DELIMITER, 0);
+    StockReader s = new StockReader(columns, r, part.report);
+    Caches caches = threadCaches.get();
+    LongIntMap communeCache = caches.communes;
+    LongIntMap nafCache = caches.naf;
+    int stockYear = options.stockDate().getYear();
+    int firstFlowYear = stockYear - options.flowYears();
+    int maxDisagreements = options.maxDisagreements();
+    while (s.next()) {
+      part.rows++;
+      int slot = communeSlotOf(s, communeCache);
+      int commune = slot >>> 1;
+      int g = geo.get(s.siret());
+      if (g == LongIntMap.MISSING) {
+        g = INDET | (GeoQuality.ABSENTE.ordinal() << 26);
+      }
+      int status = g & 3;
+      int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
+      int insee = (g >>> 14) & 0xFFF;
+      int gq = (g >>> 26) & 7;
+      int check = insee == 0 || status == INDET ? 0
+          : status == DANS ? (insee == qpv ? 1 : 2)
+          : (insee == HZ || insee == CSZ ? 1 : 2);
+      long zone = ((long) commune << 14) | ((long) status << 12) | qpv; // 30 bits
+      boolean isActive = s.active();
+      int cls = classify(s, nafCache);
+      boolean craftRm = s.hasCraftRegisterCode();
+      boolean craftNaf = !craftRm && SectorTypology.craftByNaf(cls);
+      if (isActive) {
+        part.active++;
+        long base = ((zone << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) << 2;
+        activity.add(base | 0, 1);
+        if (s.employer()) {
+          activity.add(base | 1, 1);
+        }
+        if (craftRm) {
+          activity.add(base | 2, 1);
+        } else if (craftNaf) {
+          activity.add(base | 3, 1);
+        }
+        boolean partial = s.diffusion() == 'P';
+        quality.add((((zone << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
+      }
+      int cy = s.creationYear();
+      if (cy >= firstFlowYear && cy <= stockYear) {
+        flows.add(((zone << 1) << 12 | cy) + 1, 1);
+      }
+      if (!isActive) {
+        int fy = s.dateDebutYear();
+        if (fy >= firstFlowYear && fy <= stockYear) {
+          flows.add(((zone << 1 | 1) << 12 | fy) + 1, 1);
         }
       }
-      int value = status | (qpv << 2) | b.partial[i];
-      if (geo.put(b.siret[i], value) != LongIntMap.MISSING) {
-        duplicates[0]++;
-        report.warn(b.line[i], null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
-      } else {
-        report.imported();
+      if (check == 2) {
+        part.disagreementCount++;
+        if (part.disagreements.size() < maxDisagreements && s.diffusion() != 'P') {
+          part.disagreements.add(new Aggregates.Disagreement(s.siretText(), commune == 0 ? "" : s.communeCode(),
+              STATUS[status], code(qpv), code(insee), isActive));
+        }
       }
+      boolean keepRow = (slot & 1) == 1 || (commune == 0 && qpv != 0 && keepQpv(qpv));
+      if (keepRow && s.diffusion() == 'O') {
+        part.kept.add(new EstablishmentRow(
+            s.siretText(), commune == 0 ? "" : s.communeCode(), STATUS[status], code(qpv),
+            code(insee), QUALITY[gq], s.naf(),
+            SectorTypology.sectionCode(cls), SectorTypology.category(cls),
+            craftRm ? "RM" : craftNaf ? "NAF" : null, isActive, date(s.creationDate()),
+            isActive ? null : date(s.dateDebut()), s.employer(), s.trancheEffectifs(), s.sign(),
+            s.address()));
+      }
+      part.report.imported();
     }
+    part.lines = r.linesRead();
+    part.carry = r.carry();
+    return part;
   }
 
-  private int inseeIndexOf(GeoReader g) {
-    long plgKey = g.plgQp24Key();
-    if (plgKey == 0) {
-      return 0;
-    }
-    int insee = inseeIndex.get(plgKey);
-    if (insee == LongIntMap.MISSING) {
-      if (inseeValues.size() > MAX_CODES) {
-        return 0;
+  private int communeSlotOf(StockReader s, LongIntMap cache) {
+    int number = s.communeNumber();
+    if (number >= 0) {
+      // A benign race: a slot, once set, never changes; a stale 0 only takes the locked path.
+      int known = communeSlots[number];
+      if (known != 0) {
+        return known - 1;
       }
-      inseeValues.add(g.plgQp24());
-      insee = inseeValues.size() - 1;
-      inseeIndex.put(plgKey, insee);
+      int slot = communeSlot(s.communeCode());
+      communeSlots[number] = slot + 1;
+      return slot;
     }
-    return insee;
-  }
-
-  private int communeIndexOf(StockReader s) {
     long key = s.communeKey();
     if (key == 0) {
-      return 0;
+      return keepNoCommune ? 1 : 0;
     }
-    int idx = communeIndex.get(key);
-    if (idx != LongIntMap.MISSING) {
-      return idx;
+    int slot = cache.get(key);
+    if (slot == LongIntMap.MISSING) {
+      slot = communeSlot(s.communeCode());
+      cache.put(key, slot);
     }
-    if (communes.size() >= 65_535) {
-      return 0;
-    }
-    String code = s.communeCode();
-    communes.add(code);
-    keep.add(keepCommune.test(code));
-    communeIndex.put(key, communes.size() - 1);
-    return communes.size() - 1;
+    return slot;
   }
 
-  private int classify(StockReader s) {
+  private static int classify(StockReader s, LongIntMap cache) {
     if (!s.nafRev2()) {
       return SectorTypology.packed(null, false);
     }
@@ -313,97 +576,12 @@ public final class SirenePipeline {
     if (key == 0) {
       return SectorTypology.packed(s.naf(), true);
     }
-    int c = nafCache.get(key);
+    int c = cache.get(key);
     if (c == LongIntMap.MISSING) {
       c = SectorTypology.packed(s.naf(), true);
-      nafCache.put(key, c);
+      cache.put(key, c);
     }
     return c;
-  }
-
-  private Result joinStock(InputStream in, Consumer<EstablishmentRow> sink, ImportReport geoReport,
-      long duplicates) throws IOException {
-    ImportReport report = new ImportReport();
-    Counters activity = new Counters();
-    Counters quality = new Counters();
-    Counters flows = new Counters();
-    List<Aggregates.Disagreement> disagreements = new ArrayList<>();
-    long disagreementCount = 0;
-    long rows = 0;
-    long active = 0;
-    long kept = 0;
-    int stockYear = options.stockDate().getYear();
-    int firstFlowYear = stockYear - options.flowYears();
-    try (StockReader s = new StockReader(in, report)) {
-      while (s.next()) {
-        rows++;
-        int commune = communeIndexOf(s);
-        int g = geo.get(s.siret());
-        if (g == LongIntMap.MISSING) {
-          g = INDET | (GeoQuality.ABSENTE.ordinal() << 26);
-        }
-        int status = g & 3;
-        int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
-        int insee = (g >>> 14) & 0xFFF;
-        int gq = (g >>> 26) & 7;
-        int check = insee == 0 || status == INDET ? 0
-            : status == DANS ? (insee >= 3 && inseeValues.get(insee).equals(qpvCodes.get(qpv)) ? 1 : 2)
-            : (insee == 1 || insee == 2 ? 1 : 2);
-        long zone = ((long) commune << 14) | ((long) status << 12) | qpv; // 30 bits
-        boolean isActive = s.active();
-        int cls = classify(s);
-        String rm = s.craftRegisterCode();
-        boolean craftRm = rm != null;
-        boolean craftNaf = !craftRm && SectorTypology.craftByNaf(cls);
-        if (isActive) {
-          active++;
-          long base = ((zone << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) << 2;
-          activity.add(base | 0, 1);
-          if (s.employer()) {
-            activity.add(base | 1, 1);
-          }
-          if (craftRm) {
-            activity.add(base | 2, 1);
-          } else if (craftNaf) {
-            activity.add(base | 3, 1);
-          }
-          boolean partial = s.diffusion() == 'P';
-          quality.add((((zone << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
-        }
-        int cy = s.creationYear();
-        if (cy >= firstFlowYear && cy <= stockYear) {
-          flows.add(((zone << 1) << 12 | cy) + 1, 1);
-        }
-        if (!isActive) {
-          int fy = s.dateDebutYear();
-          if (fy >= firstFlowYear && fy <= stockYear) {
-            flows.add(((zone << 1 | 1) << 12 | fy) + 1, 1);
-          }
-        }
-        if (check == 2) {
-          disagreementCount++;
-          if (disagreements.size() < options.maxDisagreements() && s.diffusion() != 'P') {
-            disagreements.add(new Aggregates.Disagreement(s.siretText(), communes.get(commune),
-                STATUS[status], qpv == 0 ? null : qpvCodes.get(qpv), inseeValues.get(insee), isActive));
-          }
-        }
-        boolean keepRow = keep.get(commune)
-            || (commune == 0 && qpv != 0 && keptQpv.computeIfAbsent(qpv, q -> keepQpv.test(qpvCodes.get(q))));
-        if (keepRow && s.diffusion() == 'O') {
-          kept++;
-          sink.accept(new EstablishmentRow(
-              s.siretText(), communes.get(commune), STATUS[status], qpv == 0 ? null : qpvCodes.get(qpv),
-              insee == 0 ? null : inseeValues.get(insee), QUALITY[gq], s.naf(),
-              SectorTypology.sectionCode(cls), SectorTypology.category(cls),
-              craftRm ? "RM" : craftNaf ? "NAF" : null, isActive, date(s.creationDate()),
-              isActive ? null : date(s.dateDebut()), s.employer(), s.trancheEffectifs(), s.sign(),
-              s.address()));
-        }
-        report.imported();
-      }
-    }
-    return new Result(report, geoReport, activityRows(activity), qualityRows(quality), flowRows(flows),
-        disagreements, disagreementCount, rows, active, kept, geo.size(), duplicates, geo.bytes());
   }
 
   private static LocalDate date(String iso) {
@@ -418,12 +596,11 @@ public final class SirenePipeline {
   }
 
   private String communeOf(long zone) {
-    return communes.get((int) (zone >>> 14));
+    return commune((int) (zone >>> 14));
   }
 
   private String qpvOf(long zone) {
-    int q = (int) (zone & 0xFFF);
-    return q == 0 ? null : qpvCodes.get(q);
+    return code((int) (zone & 0xFFF));
   }
 
   private static QpvStatus statusOf(long zone) {
@@ -431,17 +608,28 @@ public final class SirenePipeline {
   }
 
   private List<Aggregates.Activity> activityRows(Counters c) {
-    java.util.Map<Long, long[]> merged = new java.util.HashMap<>();
-    c.forEach((key, n) -> merged.computeIfAbsent(key >>> 2, k -> new long[4])[(int) (key & 3)] += n);
-    List<Aggregates.Activity> out = new ArrayList<>(merged.size());
+    // Keys are (group << 2 | counter): sorted, the four counters of a group are adjacent.
+    long[] keys = c.keys();
+    java.util.Arrays.sort(keys);
+    List<Aggregates.Activity> out = new ArrayList<>();
     Category[] cats = Category.values();
-    merged.forEach((k, v) -> {
+    int i = 0;
+    while (i < keys.length) {
+      long k = keys[i] >>> 2;
+      long[] v = new long[4];
+      while (i < keys.length && keys[i] >>> 2 == k) {
+        v[(int) (keys[i] & 3)] += c.get(keys[i]);
+        i++;
+      }
+      if (v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0) {
+        continue; // counted, then taken back (ChunkedInput's re-read)
+      }
       long zone = k >>> 8;
       int section = (int) (k >>> 3) & 0x1F;
       out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone),
           section < SectorTypology.SECTIONS.size() ? SectorTypology.SECTIONS.get(section).code() : SectorTypology.UNCLASSIFIED,
           cats[(int) (k & 7)], v[0], v[1], v[2], v[3]));
-    });
+    }
     return out;
   }
 

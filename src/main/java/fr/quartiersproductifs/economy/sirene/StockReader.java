@@ -37,11 +37,30 @@ public final class StockReader implements Closeable {
   private final int codePostal;
   private final int libelleCommune;
   private final int siege;
+  private long siretValue;
 
+  public static final char DELIMITER = ',';
+
+  /** Reads a whole stream sequentially, header first. */
   public StockReader(InputStream in, ImportReport report) throws IOException {
-    this.r = new DelimitedReader(in, ',');
+    this(new DelimitedReader(in, DELIMITER), report);
+  }
+
+  private StockReader(DelimitedReader r, ImportReport report) throws IOException {
+    this(columns(r.readHeader()), r, report);
+  }
+
+  /** The columns of a header, checked: a required column missing fails here, named. */
+  static Columns columns(String[] header) {
+    Columns c = new Columns(header, FILE_KIND);
+    new StockReader(c, null, null);
+    return c;
+  }
+
+  /** Reads records after the header (one chunk of a file read in parallel). */
+  StockReader(Columns c, DelimitedReader r, ImportReport report) {
+    this.r = r;
     this.report = report;
-    Columns c = new Columns(r.readHeader(), FILE_KIND);
     columnCount = c.count;
     siret = c.required("siret");
     diffusion = c.required("statutDiffusionEtablissement");
@@ -96,7 +115,8 @@ public final class StockReader implements Closeable {
     if (r.fieldCount() != columnCount) {
       return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
     }
-    if (r.length(siret) != 14 || r.digits(siret) < 0) {
+    siretValue = r.length(siret) == 14 ? r.digits(siret) : -1;
+    if (siretValue < 0) {
       return "SIRET absent ou invalide (14 chiffres attendus)";
     }
     byte e = r.firstByte(etat);
@@ -121,7 +141,7 @@ public final class StockReader implements Closeable {
   }
 
   public long siret() {
-    return r.digits(siret);
+    return siretValue;
   }
 
   public String siretText() {
@@ -177,6 +197,45 @@ public final class StockReader implements Closeable {
   public boolean nafRev2() {
     return nomenclature < 0 || r.isEmpty(nomenclature) || r.equalsAscii(nomenclature, "NAFRev2");
   }
+
+  /** Whether the craft-register activity is given (without decoding it). */
+  public boolean hasCraftRegisterCode() {
+    return rm >= 0 && !r.isBlank(rm);
+  }
+
+  /**
+   * The commune code as a dense number, for array lookups: département (00 to 99, 2A = 100, 2B =
+   * 101) times 1000 plus the last three digits; -1 for an empty or other code.
+   */
+  public int communeNumber() {
+    if (r.length(commune) != 5) {
+      return -1;
+    }
+    int d0 = r.byteAt(commune, 0) - '0';
+    int d1 = r.byteAt(commune, 1);
+    int dep;
+    if (d0 < 0 || d0 > 9) {
+      return -1;
+    } else if (d1 >= '0' && d1 <= '9') {
+      dep = d0 * 10 + d1 - '0';
+    } else if (d0 == 2 && (d1 == 'A' || d1 == 'B')) {
+      dep = d1 == 'A' ? 100 : 101;
+    } else {
+      return -1;
+    }
+    int n = 0;
+    for (int k = 2; k < 5; k++) {
+      int d = r.byteAt(commune, k) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = n * 10 + d;
+    }
+    return dep * 1000 + n;
+  }
+
+  /** Number of distinct values of {@link #communeNumber()}. */
+  public static final int COMMUNE_NUMBERS = 102_000;
 
   public String craftRegisterCode() {
     return rm < 0 ? null : r.fieldOrNull(rm);

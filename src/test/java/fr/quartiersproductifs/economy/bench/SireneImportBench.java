@@ -38,7 +38,27 @@ public final class SireneImportBench {
     long rows = Files.lines(stock).count() - 1; // outside the timings
     String mode = System.getProperty("locator", "foundation");
     PointLocator real = mode.equals("geojson") ? new GeoJsonQpvLocator(data) : foundation(data);
-    PointLocator none = (x, y, e, d) -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+    PointLocator none = new PointLocator() { // every point outside any QPV, through the same fast path
+      @Override
+      public PointLocator.Located locate(double x, double y, int e, LocalDate d) {
+        return new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
+      }
+
+      @Override
+      public PointLocator.Statuses statuses() {
+        return new PointLocator.Statuses() {
+          @Override
+          public int status(double x, double y, int epsg, LocalDate date) {
+            return HORS;
+          }
+
+          @Override
+          public String qpvCode(int id) {
+            throw new IllegalArgumentException();
+          }
+        };
+      }
+    };
     PointLocator locator = real;
     boolean withNoLocate = Boolean.parseBoolean(System.getProperty("noLocateVariant", "true"));
     List<Double> oursNoLocate = new ArrayList<>();
@@ -60,8 +80,8 @@ public final class SireneImportBench {
       double t = (System.nanoTime() - t0) / 1e9;
       ours.add(t);
       long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
-      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB%n",
-          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20);
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB [%s]%n",
+          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, r.timings());
       if (withNoLocate) {
         long t1 = System.nanoTime();
         try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
@@ -103,14 +123,7 @@ public final class SireneImportBench {
     var service = ctx.getBean(fr.quartiersproductifs.geography.QpvLocationService.class);
     service.locator().warmUp(LocalDate.of(2025, 11, 1));
     System.out.println("foundation locator ready");
-    return (x, y, e, d) -> {
-      var l = service.locate(new fr.quartiersproductifs.geography.Coordinates(x, y, e), d);
-      return switch (l.statut()) {
-        case DANS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, l.qpv().code());
-        case HORS_QPV -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null);
-        default -> new PointLocator.Located(fr.quartiersproductifs.geography.QpvStatus.INDETERMINE, null);
-      };
-    };
+    return new fr.quartiersproductifs.economy.geo.FoundationPointLocator(service);
   }
 
   private static double duck(Path stock, Path geo, int threads, int run) throws Exception {

@@ -1,0 +1,103 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.quartiersproductifs.economy.EstablishmentRow;
+import fr.quartiersproductifs.economy.PointLocator;
+import fr.quartiersproductifs.geography.QpvStatus;
+import fr.quartiersproductifs.support.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import gives the same aggregates, disagreements, kept establishments (in the same order) and
+ * reports, with the same line numbers, whether the files are read in one piece on one thread or
+ * in tiny chunks on two, on the real SIRENE samples. Some stock rows get an address complement
+ * with a quoted line break, so that records straddle the cuts and the chunks after them are
+ * thrown away, their counts taken back, and read again.
+ */
+class SirenePipelineChunkingTest {
+  static final Path STOCK = SharedData.file("samples/sirene/StockEtablissement_echantillon.csv");
+  static final Path GEO = SharedData.file("samples/sirene/GeolocalisationEtablissement_echantillon.csv");
+  static final LocalDate DATE = LocalDate.of(2025, 11, 1);
+
+  /** Not a real locator: a fixed answer derived from the coordinates, enough to tell rows apart. */
+  static final PointLocator FAKE = (x, y, epsg, date) -> switch ((int) Math.floorMod((long) x, 5L)) {
+    case 0 -> new PointLocator.Located(QpvStatus.DANS_QPV, "QN01301M");
+    case 1 -> new PointLocator.Located(QpvStatus.DANS_QPV, "QN03402M");
+    case 2 -> new PointLocator.Located(QpvStatus.INDETERMINE, null);
+    default -> new PointLocator.Located(QpvStatus.HORS_QPV, null);
+  };
+
+  record Run(SirenePipeline.Result result, List<EstablishmentRow> kept) {}
+
+  static Run run(byte[] stock, byte[] geo, int workers, int chunkBytes) throws IOException {
+    List<EstablishmentRow> kept = new ArrayList<>();
+    SirenePipeline pipeline = new SirenePipeline(FAKE, c -> c.startsWith("132") || c.startsWith("34"),
+        new SirenePipeline.Options(DATE, 10, 50, workers, chunkBytes));
+    SirenePipeline.Result r = pipeline.run(new ByteArrayInputStream(stock), new ByteArrayInputStream(geo), 0, kept::add);
+    return new Run(r, kept);
+  }
+
+  /** The real stock, with a quoted line break in the address complement of every 7th row. */
+  static byte[] stockWithQuotedLineBreaks() throws IOException {
+    List<String> lines = Files.readAllLines(STOCK, StandardCharsets.UTF_8);
+    int complement = List.of(lines.get(0).split(",")).indexOf("complementAdresseEtablissement");
+    StringBuilder sb = new StringBuilder();
+    int changed = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i > 0 && i % 7 == 0 && !line.contains("\"")) {
+        String[] f = line.split(",", -1);
+        f[complement] = "\"BAT A\nESC \"\"2\"\"\"";
+        line = String.join(",", f);
+        changed++;
+      }
+      sb.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+    assertThat(changed).isGreaterThan(3000);
+    sb.append("123,456,12345,O,2020-01-01\n"); // a malformed row, reported with its line
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void chunkedParallelReadEqualsOnePieceSequentialRead() throws IOException {
+    byte[] stock = stockWithQuotedLineBreaks();
+    byte[] geo = Files.readAllBytes(GEO);
+    Run reference = run(stock, geo, 1, Integer.MAX_VALUE / 4);
+    assertThat(reference.result().establishments()).isEqualTo(22_604);
+    assertThat(reference.result().stockReport().rejected()).isEqualTo(1);
+    assertThat(reference.kept()).isNotEmpty();
+    for (int chunk : new int[] {977, 4096}) {
+      Run chunked = run(stock, geo, 2, chunk);
+      SirenePipeline.Result a = reference.result();
+      SirenePipeline.Result b = chunked.result();
+      assertThat(set(b.activity())).as("chunk %d", chunk).isEqualTo(set(a.activity()));
+      assertThat(set(b.quality())).isEqualTo(set(a.quality()));
+      assertThat(set(b.flows())).isEqualTo(set(a.flows()));
+      assertThat(b.disagreements()).isEqualTo(a.disagreements());
+      assertThat(b.disagreementCount()).isEqualTo(a.disagreementCount());
+      assertThat(b.activeEstablishments()).isEqualTo(a.activeEstablishments());
+      assertThat(b.stockReport().issues()).isEqualTo(a.stockReport().issues());
+      assertThat(b.stockReport().rowsRead()).isEqualTo(a.stockReport().rowsRead());
+      assertThat(b.geoReport().issues()).isEqualTo(a.geoReport().issues());
+      assertThat(b.geoEntries()).isEqualTo(a.geoEntries());
+      assertThat(chunked.kept()).isEqualTo(reference.kept());
+    }
+  }
+
+  private static <T> Set<T> set(List<T> list) {
+    Set<T> s = new HashSet<>(list);
+    assertThat(s).hasSameSizeAs(list);
+    return s;
+  }
+}
