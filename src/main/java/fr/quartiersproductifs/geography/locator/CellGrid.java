@@ -29,8 +29,22 @@ final class CellGrid {
   private final int mask;
   private final int[] covering;
   private final int[][] candidates;
+  private final int[][] near;
+  // A bitmap of the cells present over their bounding range: most queries fall in an empty cell
+  // and are answered from it (a few hundred kilobytes, cache-resident) without probing the table.
+  private final long minCx;
+  private final long minCy;
+  private final long width;
+  private final long height;
+  private final long[] present;
+  // When the cells fill their range well (département outlines), an array of entries over the
+  // range replaces both the bitmap and the table: one small, cache-resident read per query.
+  private final int[] dense;
+  private static final long MAX_BITMAP_CELLS = 1L << 26; // 8 MB
+  private static final long MAX_DENSE_CELLS = 1L << 20; // 4 MB
 
-  private CellGrid(double cellSize, Map<Long, int[]> cellCandidates, Map<Long, Integer> cellCovering) {
+  private CellGrid(double cellSize, Map<Long, int[]> cellCandidates, Map<Long, int[]> cellNear,
+      Map<Long, Integer> cellCovering) {
     this.cellSize = cellSize;
     int capacity = Integer.highestOneBit(Math.max(16, cellCandidates.size() * 2 + 1)) << 1;
     this.keys = new long[capacity];
@@ -39,6 +53,35 @@ final class CellGrid {
     this.mask = capacity - 1;
     this.covering = new int[cellCandidates.size()];
     this.candidates = new int[cellCandidates.size()][];
+    this.near = new int[cellCandidates.size()][];
+    long x0 = Long.MAX_VALUE;
+    long y0 = Long.MAX_VALUE;
+    long x1 = Long.MIN_VALUE;
+    long y1 = Long.MIN_VALUE;
+    for (long key : cellCandidates.keySet()) {
+      x0 = Math.min(x0, cx(key));
+      x1 = Math.max(x1, cx(key));
+      y0 = Math.min(y0, cy(key));
+      y1 = Math.max(y1, cy(key));
+    }
+    long range = cellCandidates.isEmpty() ? 0 : (x1 - x0 + 1) * (y1 - y0 + 1);
+    boolean dense = range > 0 && range <= MAX_DENSE_CELLS && range <= 4L * cellCandidates.size();
+    boolean bitmap = !dense && range > 0 && range <= MAX_BITMAP_CELLS;
+    this.minCx = x0;
+    this.minCy = y0;
+    this.width = bitmap || dense ? x1 - x0 + 1 : 0;
+    this.height = bitmap || dense ? y1 - y0 + 1 : 0;
+    this.present = bitmap ? new long[(int) ((width * height + 63) >>> 6)] : null;
+    this.dense = dense ? new int[(int) (width * height)] : null;
+    if (dense) {
+      Arrays.fill(this.dense, -1);
+    }
+    if (bitmap) {
+      for (long key : cellCandidates.keySet()) {
+        long bit = (cy(key) - y0) * width + (cx(key) - x0);
+        present[(int) (bit >>> 6)] |= 1L << bit;
+      }
+    }
     int entry = 0;
     for (Map.Entry<Long, int[]> e : cellCandidates.entrySet()) {
       long key = e.getKey();
@@ -48,7 +91,11 @@ final class CellGrid {
       }
       keys[i] = key;
       slots[i] = entry;
+      if (dense) {
+        this.dense[(int) ((cy(key) - y0) * width + (cx(key) - x0))] = entry;
+      }
       candidates[entry] = e.getValue();
+      near[entry] = cellNear.getOrDefault(key, NONE);
       covering[entry] = cellCovering.getOrDefault(key, -1);
       entry++;
     }
@@ -62,7 +109,16 @@ final class CellGrid {
    * @param margin distance within which a polygon is a candidate for a cell
    */
   static CellGrid build(List<Geometry> polygons, double cellSize, double margin) {
+    return build(polygons, cellSize, margin, 0);
+  }
+
+  /**
+   * Builds the grid, with for each cell the shorter list of the polygons that may hold part of it
+   * or lie within {@code touch} of it ({@link #near}); polygons of no area are always in it.
+   */
+  static CellGrid build(List<Geometry> polygons, double cellSize, double margin, double touch) {
     Map<Long, List<Integer>> lists = new HashMap<>();
+    Map<Long, List<Integer>> nearLists = new HashMap<>();
     Map<Long, Integer> cover = new HashMap<>();
     java.util.Set<Long> overlapping = new java.util.HashSet<>();
     Map<Long, Integer> reaching = new HashMap<>();
@@ -95,6 +151,9 @@ final class CellGrid {
           }
           long key = key(cx, cy);
           lists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+          if (!areal || centreInside || toBoundary <= halfDiagonal + touch) {
+            nearLists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+          }
           if (centreInside || toBoundary <= halfDiagonal) {
             // this polygon may hold part of the cell: a covering by another one is then not
             // trusted (overlapping contours are left to the exact test)
@@ -116,12 +175,32 @@ final class CellGrid {
     overlapping.forEach(cover::remove);
     Map<Long, int[]> arrays = new HashMap<>();
     lists.forEach((k, v) -> arrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    return new CellGrid(cellSize, arrays, cover);
+    Map<Long, int[]> nearArrays = new HashMap<>();
+    nearLists.forEach((k, v) -> nearArrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    return new CellGrid(cellSize, arrays, nearArrays, cover);
   }
 
   /** Entry of the cell holding (x, y), or -1 when no polygon is within the margin. */
   int entry(double x, double y) {
-    long key = key(cell(x, cellSize), cell(y, cellSize));
+    long cx = cell(x, cellSize);
+    long cy = cell(y, cellSize);
+    if (dense != null) {
+      long dx = cx - minCx;
+      long dy = cy - minCy;
+      return dx < 0 || dy < 0 || dx >= width || dy >= height ? -1 : dense[(int) (dy * width + dx)];
+    }
+    if (present != null) {
+      long dx = cx - minCx;
+      long dy = cy - minCy;
+      if (dx < 0 || dy < 0 || dx >= width || dy >= height) {
+        return -1;
+      }
+      long bit = dy * width + dx;
+      if ((present[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+        return -1;
+      }
+    }
+    long key = key(cx, cy);
     int i = hash(key) & mask;
     while (true) {
       int slot = slots[i];
@@ -133,6 +212,15 @@ final class CellGrid {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /**
+   * The candidates of the entry that may contain a point of its cell or lie within the build's
+   * {@code touch} distance of one, and those of no area (empty for -1): every other candidate is
+   * farther than that from the whole cell.
+   */
+  int[] near(int entry) {
+    return entry < 0 ? NONE : near[entry];
   }
 
   /** Polygon covering the whole cell of the entry, or -1. */
@@ -155,6 +243,14 @@ final class CellGrid {
 
   private static long key(long cx, long cy) {
     return (cx << 32) ^ (cy & 0xffffffffL);
+  }
+
+  private static long cx(long key) {
+    return key >> 32;
+  }
+
+  private static long cy(long key) {
+    return (int) key;
   }
 
   private static int hash(long key) {

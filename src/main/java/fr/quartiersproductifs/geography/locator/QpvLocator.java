@@ -151,7 +151,7 @@ public final class QpvLocator {
         env[4 * i + 2] = g.getEnvelopeInternal().getMaxX();
         env[4 * i + 3] = g.getEnvelopeInternal().getMaxY();
       }
-      return new ZoneIndex(List.copyOf(qpv), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M), env);
+      return new ZoneIndex(List.copyOf(qpv), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M, ON_BOUNDARY_M), env);
     }
 
     /** Distance from the point to the envelope of QPV {@code id} (0 inside the envelope). */
@@ -281,7 +281,7 @@ public final class QpvLocator {
         return qpvInDomain[id] ? id : statusOf(locate(new Coordinates(x, y, epsg), date));
       }
       Coordinate c = null;
-      int[] candidates = index.grid().candidates(entry);
+      int[] candidates = index.grid().near(entry); // the others are out of reach of every rule here
       for (int k = 0; k < candidates.length; k++) {
         int id = candidates[k];
         PlanarQpv q = index.qpv().get(id);

@@ -14,7 +14,6 @@ public enum Zone {
   REUNION(2975, 55.1, -21.5, 55.9, -20.8, Set.of("974")),
   MAYOTTE(4471, 44.9, -13.1, 45.4, -12.5, Set.of("976"));
 
-  private static final Zone[] ALL = values();
   private final int epsg;
   private final double minLon;
   private final double minLat;
@@ -52,12 +51,14 @@ public enum Zone {
 
   /** The zone whose projected system has this EPSG code, or null. */
   public static Zone ofEpsg(int epsg) {
-    for (Zone z : ALL) {
-      if (z.epsg == epsg) {
-        return z;
-      }
-    }
-    return null;
+    return switch (epsg) {
+      case 2154 -> METRO;
+      case 5490 -> ANTILLES;
+      case 2972 -> GUYANE;
+      case 2975 -> REUNION;
+      case 4471 -> MAYOTTE;
+      default -> null;
+    };
   }
 
   /** The zone of a département code (971 to 976 overseas, anything else metropolitan). */

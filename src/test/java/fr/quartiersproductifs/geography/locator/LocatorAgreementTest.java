@@ -54,6 +54,17 @@ class LocatorAgreementTest {
     checkStatus(point);
   }
 
+  @Property(tries = 1000, seed = "20261201")
+  void status_fast_path_agrees_with_locate_on_contour_vertices(@ForAll("vertex") Coordinates point) {
+    checkStatus(point); // on a boundary, give or take the projection's rounding
+  }
+
+  @Provide
+  Arbitrary<Coordinates> vertex() {
+    return Arbitraries.integers().between(0, VERTICES.size() - 1)
+        .map(i -> Coordinates.wgs84(VERTICES.get(i).x, VERTICES.get(i).y));
+  }
+
   /** The bulk-import fast path gives the same status and QPV as the full answer, in Lambert-93. */
   private void checkStatus(Coordinates wgs84) {
     double[] planar = new double[2];
