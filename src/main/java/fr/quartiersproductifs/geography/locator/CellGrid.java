@@ -40,6 +40,9 @@ final class CellGrid {
   // When the cells fill their range well (département outlines), an array of entries over the
   // range replaces both the bitmap and the table: one small, cache-resident read per query.
   private final int[] dense;
+  // With the bitmap, the table is keyed by the cell's position in the range and holds
+  // (position + 1) << 32 | entry in one long: one memory access per probe.
+  private final long[] packed;
   private static final long MAX_BITMAP_CELLS = 1L << 26; // 8 MB
   private static final long MAX_DENSE_CELLS = 1L << 20; // 4 MB
 
@@ -47,9 +50,6 @@ final class CellGrid {
       Map<Long, Integer> cellCovering) {
     this.cellSize = cellSize;
     int capacity = Integer.highestOneBit(Math.max(16, cellCandidates.size() * 2 + 1)) << 1;
-    this.keys = new long[capacity];
-    this.slots = new int[capacity];
-    Arrays.fill(slots, -1);
     this.mask = capacity - 1;
     this.covering = new int[cellCandidates.size()];
     this.candidates = new int[cellCandidates.size()][];
@@ -76,6 +76,13 @@ final class CellGrid {
     if (dense) {
       Arrays.fill(this.dense, -1);
     }
+    this.packed = bitmap ? new long[capacity] : null;
+    boolean table = !dense && !bitmap; // the general case: cells keyed by their coordinates
+    this.keys = table ? new long[capacity] : null;
+    this.slots = table ? new int[capacity] : null;
+    if (table) {
+      Arrays.fill(slots, -1);
+    }
     if (bitmap) {
       for (long key : cellCandidates.keySet()) {
         long bit = (cy(key) - y0) * width + (cx(key) - x0);
@@ -85,14 +92,24 @@ final class CellGrid {
     int entry = 0;
     for (Map.Entry<Long, int[]> e : cellCandidates.entrySet()) {
       long key = e.getKey();
-      int i = hash(key) & mask;
-      while (slots[i] != -1) {
-        i = (i + 1) & mask;
+      if (table) {
+        int i = hash(key) & mask;
+        while (slots[i] != -1) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        slots[i] = entry;
       }
-      keys[i] = key;
-      slots[i] = entry;
       if (dense) {
         this.dense[(int) ((cy(key) - y0) * width + (cx(key) - x0))] = entry;
+      }
+      if (bitmap) {
+        long bit = (cy(key) - y0) * width + (cx(key) - x0);
+        int j = hash(bit) & mask;
+        while (packed[j] != 0) {
+          j = (j + 1) & mask;
+        }
+        packed[j] = (bit + 1) << 32 | entry;
       }
       candidates[entry] = e.getValue();
       near[entry] = cellNear.getOrDefault(key, NONE);
@@ -198,6 +215,18 @@ final class CellGrid {
       long bit = dy * width + dx;
       if ((present[(int) (bit >>> 6)] & (1L << bit)) == 0) {
         return -1;
+      }
+      long tag = (bit + 1) << 32;
+      int i = hash(bit) & mask;
+      while (true) {
+        long v = packed[i];
+        if (v == 0) {
+          return -1;
+        }
+        if ((v & 0xFFFFFFFF00000000L) == tag) {
+          return (int) v;
+        }
+        i = (i + 1) & mask;
       }
     }
     long key = key(cx, cy);
