@@ -119,8 +119,9 @@ public class SireneImportService {
         versions.complete(id, KIND, combined);
         store.deleteDetailsExcept(id);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s",
-            r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds));
+        log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {})",
+            r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds),
+            r.timings());
         return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), seconds);
       });
     } catch (Unchanged u) {

@@ -139,8 +139,14 @@ public final class SirenePipeline {
       Consumer<EstablishmentRow> sink) throws IOException {
     ImportReport geoReport = new ImportReport();
     long start = System.nanoTime();
-    long duplicates = loadGeo(geoFile, expectedGeoRows, geoReport);
-    return joinStock(stock, sink, geoReport, duplicates, System.nanoTime() - start);
+    try {
+      long duplicates = loadGeo(geoFile, expectedGeoRows, geoReport);
+      return joinStock(stock, sink, geoReport, duplicates, System.nanoTime() - start);
+    } finally {
+      // The calling thread outlives the import (a server thread): leave nothing on it.
+      threadTally.remove();
+      threadCaches.remove();
+    }
   }
 
   /** Index of a QPV code or INSEE value; -1 past {@value #MAX_CODES} distinct values. */
