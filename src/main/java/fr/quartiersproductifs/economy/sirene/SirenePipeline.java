@@ -216,14 +216,33 @@ public final class SirenePipeline {
   private final ThreadLocal<Caches> threadCaches = ThreadLocal.withInitial(Caches::new);
 
   /** The located part of one chunk of the geolocation file, in file order. */
-  private static final class GeoPart implements ChunkedInput.Part {
+  /** What every part says of its chunk: lines consumed, and the record left open at its end. */
+  private abstract static class ReadPart implements ChunkedInput.Part {
+    long lines;
+    int carry;
+
+    void readBy(DelimitedReader r) {
+      lines = r.linesRead();
+      carry = r.carry();
+    }
+
+    @Override
+    public long lines() {
+      return lines;
+    }
+
+    @Override
+    public int carry() {
+      return carry;
+    }
+  }
+
+  private static final class GeoPart extends ReadPart {
     ImportReport report = new ImportReport();
     long[] siret = new long[1024];
     int[] value = new int[1024];
     int[] line = new int[1024];
     int size;
-    long lines;
-    int carry;
 
     GeoPart reset() {
       report = new ImportReport();
@@ -243,15 +262,6 @@ public final class SirenePipeline {
       size++;
     }
 
-    @Override
-    public long lines() {
-      return lines;
-    }
-
-    @Override
-    public int carry() {
-      return carry;
-    }
   }
 
   /** Pass 1: workers parse and locate chunks; the SIRET index is filled in file order. */
@@ -328,21 +338,18 @@ public final class SirenePipeline {
       }
       part.add(g.siret(), status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26), g.lineNumber());
     }
-    part.lines = r.linesRead();
-    part.carry = r.carry();
+    part.readBy(r);
     return part;
   }
 
   /** The counted part of one chunk of the stock, in file order. */
-  private static final class StockPart implements ChunkedInput.Part {
+  private static final class StockPart extends ReadPart {
     ImportReport report = new ImportReport();
     final List<Aggregates.Disagreement> disagreements = new ArrayList<>();
     final List<EstablishmentRow> kept = new ArrayList<>();
     long disagreementCount;
     long rows;
     long active;
-    long lines;
-    int carry;
 
     StockPart reset() {
       report = new ImportReport();
@@ -354,15 +361,6 @@ public final class SirenePipeline {
       return this;
     }
 
-    @Override
-    public long lines() {
-      return lines;
-    }
-
-    @Override
-    public int carry() {
-      return carry;
-    }
   }
 
   /**
@@ -545,8 +543,7 @@ public final class SirenePipeline {
       }
       part.report.imported();
     }
-    part.lines = r.linesRead();
-    part.carry = r.carry();
+    part.readBy(r);
     return part;
   }
 
