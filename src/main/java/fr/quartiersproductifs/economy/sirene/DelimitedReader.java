@@ -131,10 +131,11 @@ public final class DelimitedReader implements Closeable {
     int newlines = 0;
     boolean escaped = false;
     boolean bad = false;
+    fields:
     while (true) {
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-        ends = Arrays.copyOf(ends, n * 2);
+      if (n + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
       }
       if (p < end && d[p] == '"') {
         int s = ++p;
@@ -174,58 +175,92 @@ public final class DelimitedReader implements Closeable {
           }
           p++;
         }
-      } else {
-        int s = p;
-        while (true) {
-          // Eight bytes at a time to the next delimiter, line feed or quote, then byte by byte.
-          while (p + 8 <= end) {
-            long w = (long) LONGS.get(d, p);
-            long m = matches(w, delimiterWord) | matches(w, LINE_FEEDS) | matches(w, QUOTES);
-            if (m != 0) {
-              p += Long.numberOfTrailingZeros(m) >>> 3;
-              break;
-            }
-            p += 8;
+        if (p >= end) {
+          if (!eof) {
+            return NEED_MORE;
           }
-          while (p < end) {
-            byte b = d[p];
-            if (b == delim || b == '\n' || b == '"') {
-              break;
-            }
-            p++;
+          break; // last record without a final line break
+        }
+        if (d[p] == delim) {
+          p++;
+          if (p >= end && eof) {
+            starts[n] = p;
+            ends[n] = p;
+            n++;
+            break;
           }
-          if (p < end && d[p] == '"') {
+          continue;
+        }
+        p++; // '\n'
+        break;
+      }
+      // Unquoted fields, up to the record's end or the next quoted field. The positions of the
+      // delimiters, line feeds and quotes of eight bytes are found at once (one bit each), so a
+      // run of short or empty fields costs a few operations per field.
+      int s = p;
+      int base = p;
+      while (base + 8 <= end) {
+        long m = specials((long) LONGS.get(d, base));
+        while (m != 0) {
+          int q = base + (Long.numberOfTrailingZeros(m) >>> 3);
+          m &= m - 1;
+          byte c = d[q];
+          if (c == delim) {
+            starts[n] = s;
+            ends[n] = q;
+            if (++n == starts.length) {
+              starts = Arrays.copyOf(starts, n * 2);
+              ends = Arrays.copyOf(ends, n * 2);
+            }
+            s = q + 1;
+            if (s < end && d[s] == '"') {
+              p = s;
+              continue fields;
+            }
+          } else if (c == '\n') {
+            starts[n] = s;
+            ends[n] = q > s && d[q - 1] == '\r' ? q - 1 : q;
+            n++;
+            p = q + 1;
+            break fields;
+          } else {
             bad = true; // a quote inside an unquoted field: kept, flagged
-            p++;
-            continue;
           }
-          break;
         }
-        int e = p;
-        if ((p >= end || d[p] == '\n') && e > s && d[e - 1] == '\r') {
-          e--;
-        }
-        starts[n] = s;
-        ends[n] = e;
-        n++;
+        base += 8;
       }
-      if (p >= end) {
-        if (!eof) {
-          return NEED_MORE;
-        }
-        break; // last record without a final line break
-      }
-      if (d[p] == delim) {
-        p++;
-        if (p >= end && eof) {
-          starts[n] = p;
-          ends[n] = p;
+      for (int q = base; q < end; q++) {
+        byte c = d[q];
+        if (c == delim) {
+          starts[n] = s;
+          ends[n] = q;
+          if (++n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+            ends = Arrays.copyOf(ends, n * 2);
+          }
+          s = q + 1;
+          if (s < end && d[s] == '"') {
+            p = s;
+            continue fields;
+          }
+        } else if (c == '\n') {
+          starts[n] = s;
+          ends[n] = q > s && d[q - 1] == '\r' ? q - 1 : q;
           n++;
-          break;
+          p = q + 1;
+          break fields;
+        } else if (c == '"') {
+          bad = true;
         }
-        continue;
       }
-      p++; // '\n'
+      if (!eof) {
+        return NEED_MORE;
+      }
+      // The last record, without a final line break (possibly an empty field after a delimiter).
+      starts[n] = s;
+      ends[n] = end > s && d[end - 1] == '\r' ? end - 1 : end;
+      n++;
+      p = end;
       break;
     }
     fieldCount = n;
@@ -242,12 +277,17 @@ public final class DelimitedReader implements Closeable {
   }
 
   /**
-   * The bytes of {@code word} equal to the byte repeated in {@code pattern}, as their high bit.
-   * Exact for the lowest match, which is all the scan uses (a borrow can flag bytes above it).
+   * The delimiters, line feeds and quotes among eight bytes, as the high bit of their byte. Exact
+   * for every byte (no borrow from one byte to the next), so every set bit is a real one.
    */
-  private static long matches(long word, long pattern) {
-    long x = word ^ pattern;
-    return (x - ONES) & ~x & 0x8080808080808080L;
+  private long specials(long word) {
+    return zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ QUOTES);
+  }
+
+  /** The high bit of each zero byte of {@code x}. */
+  private static long zeroBytes(long x) {
+    long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+    return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
   }
 
   /** An unclosed quote: the record is its first line alone, flagged, without fields. */
