@@ -3,9 +3,6 @@ package fr.quartiersproductifs.economy.jdbc;
 import fr.quartiersproductifs.economy.Aggregates;
 import fr.quartiersproductifs.economy.EstablishmentRow;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +10,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes of the SIRENE import (batched, inside the importer's transaction). */
+/** Writes of the SIRENE import (COPY on PostgreSQL, batches on H2; inside the importer's transaction). */
 @Repository
 public class EconomyStore {
   private static final int BATCH = 2000;
-  private final JdbcTemplate jdbc;
   private final JdbcClient client;
+  private final BulkInsert bulk;
 
   public EconomyStore(JdbcTemplate jdbc, JdbcClient client) {
-    this.jdbc = jdbc;
     this.client = client;
+    this.bulk = new BulkInsert(jdbc);
   }
 
   /** Buffers establishment rows and writes them by batches. */
@@ -45,32 +42,27 @@ public class EconomyStore {
       if (buffer.isEmpty()) {
         return;
       }
-      jdbc.batchUpdate(
-          "insert into eco_establishment (version_id, siret, commune_code, qpv_status, qpv_code,"
-              + " insee_qp24, geo_quality, naf, naf_section, category, craft, active, date_creation,"
-              + " date_fermeture, employer, tranche, sign, address)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          buffer,
-          buffer.size(),
-          (ps, e) -> {
-            ps.setLong(1, versionId);
-            ps.setString(2, e.siret());
-            ps.setString(3, e.communeCode());
-            ps.setString(4, e.status().name());
-            ps.setString(5, e.qpvCode());
-            ps.setString(6, cut(e.inseeQp24(), 12));
-            ps.setString(7, e.geoQuality().name());
-            ps.setString(8, cut(e.naf(), 8));
-            ps.setString(9, e.section());
-            ps.setString(10, e.category().name());
-            ps.setString(11, e.craft());
-            ps.setBoolean(12, e.active());
-            setDate(ps, 13, e.dateCreation());
-            setDate(ps, 14, e.dateFermeture());
-            ps.setBoolean(15, e.employer());
-            ps.setString(16, cut(e.trancheEffectifs(), 2));
-            ps.setString(17, cut(e.sign(), 200));
-            ps.setString(18, cut(e.address(), 500));
+      bulk.insert("eco_establishment", "version_id, siret, commune_code, qpv_status, qpv_code,"
+          + " insee_qp24, geo_quality, naf, naf_section, category, craft, active, date_creation,"
+          + " date_fermeture, employer, tranche, sign, address", buffer, (e, row) -> {
+            row.number(versionId);
+            row.text(e.siret());
+            row.text(e.communeCode());
+            row.text(e.status().name());
+            row.text(e.qpvCode());
+            row.text(cut(e.inseeQp24(), 12));
+            row.text(e.geoQuality().name());
+            row.text(cut(e.naf(), 8));
+            row.text(e.section());
+            row.text(e.category().name());
+            row.text(e.craft());
+            row.bool(e.active());
+            row.date(e.dateCreation());
+            row.date(e.dateFermeture());
+            row.bool(e.employer());
+            row.text(cut(e.trancheEffectifs(), 2));
+            row.text(cut(e.sign(), 200));
+            row.text(cut(e.address(), 500));
           });
       buffer.clear();
     }
@@ -78,14 +70,6 @@ public class EconomyStore {
 
   public EstablishmentWriter establishmentWriter(long versionId) {
     return new EstablishmentWriter(versionId);
-  }
-
-  private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-    if (d == null) {
-      ps.setNull(i, Types.DATE);
-    } else {
-      ps.setDate(i, Date.valueOf(d));
-    }
   }
 
   private static String cut(String s, int max) {
@@ -98,65 +82,48 @@ public class EconomyStore {
       List<Aggregates.Quality> quality,
       List<Aggregates.Flow> flows,
       List<Aggregates.Disagreement> disagreements) {
-    jdbc.batchUpdate(
-        "insert into eco_activity (version_id, commune_code, qpv_status, qpv_code, naf_section,"
-            + " category, active, employer, craft_rm, craft_naf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        activity,
-        BATCH,
-        (ps, a) -> {
-          ps.setLong(1, versionId);
-          ps.setString(2, a.communeCode() == null ? "" : a.communeCode());
-          ps.setString(3, a.status().name());
-          ps.setString(4, a.qpvCode());
-          ps.setString(5, a.section());
-          ps.setString(6, a.category().name());
-          ps.setLong(7, a.active());
-          ps.setLong(8, a.employer());
-          ps.setLong(9, a.craftRm());
-          ps.setLong(10, a.craftNaf());
+    bulk.insert("eco_activity", "version_id, commune_code, qpv_status, qpv_code, naf_section, category,"
+        + " active, employer, craft_rm, craft_naf", activity, (a, row) -> {
+          row.number(versionId);
+          row.text(a.communeCode() == null ? "" : a.communeCode());
+          row.text(a.status().name());
+          row.text(a.qpvCode());
+          row.text(a.section());
+          row.text(a.category().name());
+          row.number(a.active());
+          row.number(a.employer());
+          row.number(a.craftRm());
+          row.number(a.craftNaf());
         });
-    jdbc.batchUpdate(
-        "insert into eco_quality (version_id, commune_code, qpv_status, qpv_code, geo_quality,"
-            + " insee_check, partial_diffusion, active) values (?, ?, ?, ?, ?, ?, ?, ?)",
-        quality,
-        BATCH,
-        (ps, q) -> {
-          ps.setLong(1, versionId);
-          ps.setString(2, q.communeCode() == null ? "" : q.communeCode());
-          ps.setString(3, q.status().name());
-          ps.setString(4, q.qpvCode());
-          ps.setString(5, q.geoQuality().name());
-          ps.setString(6, q.inseeCheck().name());
-          ps.setBoolean(7, q.partialDiffusion());
-          ps.setLong(8, q.active());
+    bulk.insert("eco_quality", "version_id, commune_code, qpv_status, qpv_code, geo_quality, insee_check,"
+        + " partial_diffusion, active", quality, (q, row) -> {
+          row.number(versionId);
+          row.text(q.communeCode() == null ? "" : q.communeCode());
+          row.text(q.status().name());
+          row.text(q.qpvCode());
+          row.text(q.geoQuality().name());
+          row.text(q.inseeCheck().name());
+          row.bool(q.partialDiffusion());
+          row.number(q.active());
         });
-    jdbc.batchUpdate(
-        "insert into eco_flow (version_id, commune_code, qpv_status, qpv_code, kind, flow_year, n)"
-            + " values (?, ?, ?, ?, ?, ?, ?)",
-        flows,
-        BATCH,
-        (ps, f) -> {
-          ps.setLong(1, versionId);
-          ps.setString(2, f.communeCode() == null ? "" : f.communeCode());
-          ps.setString(3, f.status().name());
-          ps.setString(4, f.qpvCode());
-          ps.setString(5, String.valueOf(f.kind()));
-          ps.setInt(6, f.year());
-          ps.setLong(7, f.count());
-        });
-    jdbc.batchUpdate(
-        "insert into eco_disagreement (version_id, siret, commune_code, qpv_status, qpv_code,"
-            + " insee_qp24, active) values (?, ?, ?, ?, ?, ?, ?)",
-        disagreements,
-        BATCH,
-        (ps, d) -> {
-          ps.setLong(1, versionId);
-          ps.setString(2, d.siret());
-          ps.setString(3, d.communeCode());
-          ps.setString(4, d.status().name());
-          ps.setString(5, d.qpvCode());
-          ps.setString(6, cut(d.inseeQp24(), 12));
-          ps.setBoolean(7, d.active());
+    bulk.insert("eco_flow", "version_id, commune_code, qpv_status, qpv_code, kind, flow_year, n", flows, (f, row) -> {
+      row.number(versionId);
+      row.text(f.communeCode() == null ? "" : f.communeCode());
+      row.text(f.status().name());
+      row.text(f.qpvCode());
+      row.text(String.valueOf(f.kind()));
+      row.number(f.year());
+      row.number(f.count());
+    });
+    bulk.insert("eco_disagreement", "version_id, siret, commune_code, qpv_status, qpv_code, insee_qp24, active",
+        disagreements, (d, row) -> {
+          row.number(versionId);
+          row.text(d.siret());
+          row.text(d.communeCode());
+          row.text(d.status().name());
+          row.text(d.qpvCode());
+          row.text(cut(d.inseeQp24(), 12));
+          row.bool(d.active());
         });
   }
 
