@@ -53,14 +53,24 @@ public final class ImportReport {
    * report of one part of a file read in parallel, merged in file order.
    */
   public void addAll(ImportReport part, long lineOffset) {
+    addCounts(part);
+    for (ImportIssue i : part.issues) {
+      addIssue(i, lineOffset);
+    }
+  }
+
+  /** Adds another report's counts, not its issues (see {@link #addIssue}). */
+  public void addCounts(ImportReport part) {
     rowsRead += part.rowsRead;
     rowsImported += part.rowsImported;
     rejected += part.rejected;
     repaired += part.repaired;
     warnings += part.warnings;
-    for (ImportIssue i : part.issues) {
-      add(new ImportIssue(i.lineNumber() + lineOffset, i.severity(), i.identifier(), i.reason()));
-    }
+  }
+
+  /** Adds one issue of another report (already counted there), its line shifted. */
+  public void addIssue(ImportIssue issue, long lineOffset) {
+    add(new ImportIssue(issue.lineNumber() + lineOffset, issue.severity(), issue.identifier(), issue.reason()));
   }
 
   public int rowsRead() {

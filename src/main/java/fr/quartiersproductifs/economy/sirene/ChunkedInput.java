@@ -60,7 +60,10 @@ public final class ChunkedInput implements Closeable {
     R apply(DelimitedReader.Chunk chunk) throws IOException;
   }
 
-  /** Receives the results in file order with the number of lines before the chunk. */
+  /**
+   * Receives the results in file order with the number of lines before the chunk. It may recycle
+   * the part: {@link ChunkedInput} reads nothing from it afterwards.
+   */
   @FunctionalInterface
   public interface Merge<R extends Part> {
     void accept(R part, long linesBefore) throws IOException;
@@ -132,9 +135,12 @@ public final class ChunkedInput implements Closeable {
           chunk = new DelimitedReader.Chunk(joined, 0, joined.length, chunk.last());
           part = work.apply(chunk);
         }
+        // Read the part before merging it: the merge may hand it back for another chunk.
+        long partLines = part.lines();
+        int carry = part.carry();
         merge.accept(part, lines);
-        lines += part.lines();
-        carried = part.carry() >= 0 ? Arrays.copyOfRange(chunk.data(), part.carry(), chunk.to()) : null;
+        lines += partLines;
+        carried = carry >= 0 ? Arrays.copyOfRange(chunk.data(), carry, chunk.to()) : null;
         if (next.chunk().data().length == chunkBytes) {
           this.pool.push(next.chunk().data());
         }
@@ -172,6 +178,9 @@ public final class ChunkedInput implements Closeable {
       }
       if (e.getCause() instanceof IOException io) {
         throw io;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
       throw new IllegalStateException(e.getCause());
     }

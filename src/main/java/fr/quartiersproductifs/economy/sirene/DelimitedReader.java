@@ -438,7 +438,10 @@ public final class DelimitedReader implements Closeable {
 
   /** The field is empty or spaces only. */
   public boolean isBlank(int i) {
-    for (int k = starts[i], e = ends[i]; i < fieldCount && k < e; k++) {
+    if (i < 0 || i >= fieldCount) {
+      return true;
+    }
+    for (int k = starts[i], e = ends[i]; k < e; k++) {
       if (rec[k] != ' ') {
         return false;
       }

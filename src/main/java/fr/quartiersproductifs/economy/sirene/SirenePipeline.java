@@ -93,6 +93,7 @@ public final class SirenePipeline {
   };
   private static final GeoQuality[] QUALITY = GeoQuality.values();
   private static final int MAX_CODES = 4095;
+  private static final int MAX_INSEE_CODES = 3500;
   private static final int HZ = 1;
   private static final int CSZ = 2;
 
@@ -161,6 +162,18 @@ public final class SirenePipeline {
     codes.add(code);
     codeIndex.put(code, codes.size() - 1);
     return codes.size() - 1;
+  }
+
+  /**
+   * Index of an INSEE {@code plg_qp24} value; 0 ("not comparable") for a new value once the table
+   * is near full, so that stray values can never crowd out the QPV codes of our own answers.
+   */
+  private synchronized int inseeIndexOf(String value) {
+    Integer i = codeIndex.get(value);
+    if (i != null) {
+      return i;
+    }
+    return codes.size() >= MAX_INSEE_CODES ? 0 : Math.max(0, codeIndexOf(value));
   }
 
   private synchronized String code(int index) {
@@ -273,14 +286,23 @@ public final class SirenePipeline {
     try (ChunkedInput chunks = new ChunkedInput(in, options.chunkBytes())) {
       Columns columns = GeoReader.columns(chunks.header(GeoReader.DELIMITER));
       chunks.process(Math.max(1, options.workers()), c -> geoChunk(c, columns, fast, date), (part, before) -> {
-        report.addAll(part.report, before);
+        // The part's own issues and the duplicates found here, in line order, as a sequential read.
+        report.addCounts(part.report);
+        List<fr.quartiersproductifs.dataset.ImportIssue> issues = part.report.issues();
+        int next = 0;
         for (int i = 0; i < part.size; i++) {
           if (geo.put(part.siret[i], part.value[i]) != LongIntMap.MISSING) {
             duplicates[0]++;
+            while (next < issues.size() && issues.get(next).lineNumber() < part.line[i]) {
+              report.addIssue(issues.get(next++), before);
+            }
             report.warn(before + part.line[i], null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
           } else {
             report.imported();
           }
+        }
+        while (next < issues.size()) {
+          report.addIssue(issues.get(next++), before);
         }
         geoParts.add(part);
       }, (discarded, chunk) -> geoParts.add(discarded));
@@ -326,15 +348,17 @@ public final class SirenePipeline {
         }
       }
       int insee = 0;
-      long plgKey = g.plgQp24Key();
-      if (plgKey != 0) {
-        insee = inseeCache.get(plgKey);
-        if (insee == LongIntMap.MISSING) {
-          insee = Math.max(0, codeIndexOf(g.plgQp24()));
-          inseeCache.put(plgKey, insee);
+      if (!g.plgQp24Empty()) {
+        long plgKey = g.plgQp24Key();
+        if (plgKey != 0) {
+          insee = inseeCache.get(plgKey);
+          if (insee == LongIntMap.MISSING) {
+            insee = inseeIndexOf(g.plgQp24());
+            inseeCache.put(plgKey, insee);
+          }
+        } else {
+          insee = inseeIndexOf(g.plgQp24()); // longer than 8 bytes: not a QPV code
         }
-      } else if (!g.plgQp24Empty()) {
-        insee = Math.max(0, codeIndexOf(g.plgQp24())); // longer than 8 bytes: not a QPV code
       }
       part.add(g.siret(), status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26), g.lineNumber());
     }
@@ -370,9 +394,18 @@ public final class SirenePipeline {
    * exactly the count of a sequential read.
    */
   private static final class Tally {
-    final Counters activity = new Counters(1 << 19);
+    final Counters activity;
     final Counters quality = new Counters(1 << 14);
     final Counters flows = new Counters(1 << 14);
+
+    /** A thread's tally, sized for a national import. */
+    Tally() {
+      this(1 << 19);
+    }
+
+    Tally(int activityCapacity) {
+      activity = new Counters(activityCapacity);
+    }
 
     void addAll(Tally other, int sign) {
       activity.addAll(other.activity, sign);
@@ -433,7 +466,7 @@ public final class SirenePipeline {
         stockParts.add(part);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
-        Tally undo = new Tally();
+        Tally undo = new Tally(1 << 12); // one chunk's counts
         stockParts.add(stockChunk(chunk, columns, undo));
         corrections.addAll(undo, -1);
         stockParts.add(discarded);

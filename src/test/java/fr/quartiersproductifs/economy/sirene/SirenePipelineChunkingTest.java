@@ -95,6 +95,40 @@ class SirenePipelineChunkingTest {
     }
   }
 
+  static final String STOCK_HEADER = "siret,statutDiffusionEtablissement,dateCreationEtablissement,"
+      + "trancheEffectifsEtablissement,codeCommuneEtablissement,dateDebut,etatAdministratifEtablissement,"
+      + "activitePrincipaleEtablissement\n";
+  static final String GEO_HEADER = "siret;x;y;qualite_xy;epsg;plg_qp24\n";
+
+  static SirenePipeline.Result run(String stock, String geo, int chunkBytes) throws IOException {
+    return run(stock.getBytes(StandardCharsets.UTF_8), geo.getBytes(StandardCharsets.UTF_8), 1, chunkBytes).result();
+  }
+
+  /** Rejected rows and duplicate SIRET warnings come in line order, whatever the cuts. */
+  @Test
+  void geolocationIssuesComeInLineOrderWhateverTheChunks() throws IOException {
+    String geo = GEO_HEADER
+        + "39009842400034;892251.5;6247972.5;11;2154;\n"
+        + "39009842400034;892251.5;6247972.5;11;2154;\n" // line 3: the same SIRET again
+        + "39009842400042;892251.5;6247972.5;11;2154;\n"
+        + "39009842400059;892251.5;6247972.5;11;2154;\n"
+        + "pas une ligne\n"; // line 6: rejected
+    for (int chunk : new int[] {1 << 20, 16, 60}) {
+      List<fr.quartiersproductifs.dataset.ImportIssue> issues = run(STOCK_HEADER, geo, chunk).geoReport().issues();
+      assertThat(issues).as("chunk %d", chunk).extracting(i -> i.lineNumber()).containsExactly(3L, 6L);
+    }
+  }
+
+  /** Spaces in plg_qp24 are no INSEE answer, so no disagreement with ours. */
+  @Test
+  void blankInseeAnswerIsNotADisagreement() throws IOException {
+    String geo = GEO_HEADER + "39009842400034;892251.5;6247972.5;11;2154;  \n";
+    String stock = STOCK_HEADER + "39009842400034,O,2020-01-01,NN,13201,2020-01-01,A,56.30Z\n";
+    SirenePipeline.Result r = run(stock, geo, 1 << 20);
+    assertThat(r.establishments()).isEqualTo(1);
+    assertThat(r.disagreementCount()).isZero();
+  }
+
   private static <T> Set<T> set(List<T> list) {
     Set<T> s = new HashSet<>(list);
     assertThat(s).hasSameSizeAs(list);
