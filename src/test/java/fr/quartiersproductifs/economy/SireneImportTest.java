@@ -1,6 +1,7 @@
 package fr.quartiersproductifs.economy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.quartiersproductifs.dataset.DatasetVersions;
 import fr.quartiersproductifs.dataset.ImportIssue;
@@ -208,5 +209,15 @@ class SireneImportTest {
     var again = importer.importFiles(stock, geo, LocalDate.of(2025, 11, 1), SireneImportService.KeepMode.PILOTES);
     assertThat(again.unchanged()).isTrue();
     assertThat(again.version().id()).isEqualTo(outcome.version().id());
+  }
+
+  @Test
+  void aFileThatIsNotInseesLayoutFailsClearlyAndKeepsTheActiveImport() throws IOException {
+    Path bad = Files.createTempFile("qp-stock-", ".csv");
+    Files.writeString(bad, "siret,nic\n12345678900011,00011\n");
+    assertThatThrownBy(() -> importer.importFiles(bad, geo, LocalDate.of(2025, 12, 1), SireneImportService.KeepMode.PILOTES))
+        .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
+        .hasMessageContaining("statutDiffusionEtablissement");
+    assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
   }
 }
