@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -101,8 +99,8 @@ public class SireneImportService {
         SirenePipeline.Result r;
         try (InputStream s = SireneFiles.open(stock, stockDigest); InputStream g = SireneFiles.open(geo, geoDigest)) {
           long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
-          r = runOverlapped(new SirenePipeline(locator, keepCommune, keepQpv(ref, keep),
-              new SirenePipeline.Options(date, 15, 100_000)), s, g, expected, writer::accept);
+          r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
+              .run(s, g, expected, writer::accept);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -167,75 +165,6 @@ public class SireneImportService {
   static Predicate<String> keepQpv(ReferenceGeography ref, KeepMode keep) {
     Predicate<String> communes = keepPredicate(ref, keep);
     return code -> ref.qpv(code).map(q -> q.communes().stream().anyMatch(c -> communes.test(c.code()))).orElse(false);
-  }
-
-  private static final int WRITE_BATCH = 5000;
-
-  /**
-   * Runs the pipeline on a thread of its own while this thread, the transaction's, writes the kept
-   * establishments as they come, in the pipeline's order: parsing and database writes overlap
-   * instead of taking turns. A bounded queue holds the pipeline back when writes fall behind.
-   */
-  private static SirenePipeline.Result runOverlapped(SirenePipeline pipeline, InputStream stock, InputStream geo,
-      long expectedGeoRows, java.util.function.Consumer<EstablishmentRow> write) throws IOException {
-    java.util.concurrent.BlockingQueue<List<EstablishmentRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-    List<EstablishmentRow> end = new ArrayList<>(0); // the last batch, by identity
-    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "sirene-import");
-      t.setDaemon(true);
-      return t;
-    });
-    java.util.concurrent.Future<SirenePipeline.Result> result = thread.submit(() -> {
-      List<List<EstablishmentRow>> batch = new ArrayList<>(List.of(new ArrayList<>(WRITE_BATCH)));
-      try {
-        SirenePipeline.Result r = pipeline.run(stock, geo, expectedGeoRows, row -> {
-          batch.get(0).add(row);
-          if (batch.get(0).size() == WRITE_BATCH) {
-            hand(queue, batch.set(0, new ArrayList<>(WRITE_BATCH)));
-          }
-        });
-        if (!batch.get(0).isEmpty()) {
-          hand(queue, batch.get(0));
-        }
-        return r;
-      } finally {
-        hand(queue, end);
-      }
-    });
-    try {
-      for (List<EstablishmentRow> rows = queue.take(); rows != end; rows = queue.take()) {
-        rows.forEach(write);
-      }
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrompu", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      result.cancel(true); // when this thread failed first: stop the pipeline
-      thread.shutdownNow();
-    }
-  }
-
-  /** Puts a batch on the queue; interrupted (the writer gave up), drops it. */
-  private static void hand(java.util.concurrent.BlockingQueue<List<EstablishmentRow>> queue, List<EstablishmentRow> rows) {
-    try {
-      queue.put(rows);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Import interrompu.", e);
-    }
   }
 
   static Predicate<String> keepPredicate(ReferenceGeography ref, KeepMode keep) {
