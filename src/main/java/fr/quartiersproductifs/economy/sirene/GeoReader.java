@@ -1,7 +1,6 @@
 package fr.quartiersproductifs.economy.sirene;
 
 import fr.quartiersproductifs.dataset.ImportReport;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,19 +10,14 @@ import java.io.InputStream;
  * their line number and skipped. A row without coordinates is a good row (its establishment is
  * simply not geolocated).
  */
-public final class GeoReader implements Closeable {
+public final class GeoReader extends SireneRowReader {
   public static final String FILE_KIND = "GeolocalisationEtablissement";
 
-  private final DelimitedReader r;
-  private final ImportReport report;
-  private final int columnCount;
-  private final int siret;
   private final int x;
   private final int y;
   private final int qualite;
   private final int epsg;
   private final int plgQp24;
-  private long siretValue;
   private double xValue;
   private double yValue;
 
@@ -47,10 +41,7 @@ public final class GeoReader implements Closeable {
 
   /** Reads records after the header (one chunk of a file read in parallel). */
   GeoReader(Columns c, DelimitedReader r, ImportReport report) {
-    this.r = r;
-    this.report = report;
-    columnCount = c.count;
-    siret = c.required("siret");
+    super(c, r, report);
     x = c.required("x");
     y = c.required("y");
     qualite = c.required("qualite_xy");
@@ -58,33 +49,8 @@ public final class GeoReader implements Closeable {
     plgQp24 = c.optional("plg_qp24");
   }
 
-  public boolean next() throws IOException {
-    while (r.next()) {
-      if (r.blank()) {
-        continue;
-      }
-      report.read();
-      String problem = problem();
-      if (problem == null) {
-        return true;
-      }
-      report.reject(r.lineNumber(), r.length(siret) == 14 ? r.field(siret) : null, problem);
-    }
-    return false;
-  }
-
-  private String problem() {
-    String m = r.malformation();
-    if (m != null) {
-      return m;
-    }
-    if (r.fieldCount() != columnCount) {
-      return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
-    }
-    siretValue = r.length(siret) == 14 ? r.digits(siret) : -1;
-    if (siretValue < 0) {
-      return "SIRET absent ou invalide (14 chiffres attendus)";
-    }
+  @Override
+  String rowProblem() {
     boolean hasX = !r.isEmpty(x);
     boolean hasY = !r.isEmpty(y);
     if (hasX != hasY) {
@@ -102,14 +68,6 @@ public final class GeoReader implements Closeable {
       return "qualite_xy invalide";
     }
     return null;
-  }
-
-  public long lineNumber() {
-    return r.lineNumber();
-  }
-
-  public long siret() {
-    return siretValue;
   }
 
   public boolean hasPoint() {
@@ -146,10 +104,5 @@ public final class GeoReader implements Closeable {
   /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */
   public long plgQp24Key() {
     return plgQp24 < 0 ? 0 : r.packed(plgQp24);
-  }
-
-  @Override
-  public void close() throws IOException {
-    r.close();
   }
 }

@@ -1,7 +1,6 @@
 package fr.quartiersproductifs.economy.sirene;
 
 import fr.quartiersproductifs.dataset.ImportReport;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -10,13 +9,9 @@ import java.io.InputStream;
  * cannot be used are reported to the {@link ImportReport} with their line number and reason and
  * skipped; the accessors describe the current good row.
  */
-public final class StockReader implements Closeable {
+public final class StockReader extends SireneRowReader {
   public static final String FILE_KIND = "StockEtablissement";
 
-  private final DelimitedReader r;
-  private final ImportReport report;
-  private final int columnCount;
-  private final int siret;
   private final int diffusion;
   private final int dateCreation;
   private final int tranche;
@@ -37,7 +32,6 @@ public final class StockReader implements Closeable {
   private final int codePostal;
   private final int libelleCommune;
   private final int siege;
-  private long siretValue;
 
   public static final char DELIMITER = ',';
 
@@ -59,10 +53,7 @@ public final class StockReader implements Closeable {
 
   /** Reads records after the header (one chunk of a file read in parallel). */
   StockReader(Columns c, DelimitedReader r, ImportReport report) {
-    this.r = r;
-    this.report = report;
-    columnCount = c.count;
-    siret = c.required("siret");
+    super(c, r, report);
     diffusion = c.required("statutDiffusionEtablissement");
     dateCreation = c.required("dateCreationEtablissement");
     tranche = c.required("trancheEffectifsEtablissement");
@@ -90,35 +81,8 @@ public final class StockReader implements Closeable {
     return rm >= 0;
   }
 
-  /** Advances to the next usable row (bad rows are reported and skipped); false at the end. */
-  public boolean next() throws IOException {
-    while (r.next()) {
-      if (r.blank()) {
-        continue;
-      }
-      report.read();
-      String problem = problem();
-      if (problem == null) {
-        return true;
-      }
-      String id = r.length(siret) == 14 ? r.field(siret) : null;
-      report.reject(r.lineNumber(), id, problem);
-    }
-    return false;
-  }
-
-  private String problem() {
-    String m = r.malformation();
-    if (m != null) {
-      return m;
-    }
-    if (r.fieldCount() != columnCount) {
-      return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
-    }
-    siretValue = r.length(siret) == 14 ? r.digits(siret) : -1;
-    if (siretValue < 0) {
-      return "SIRET absent ou invalide (14 chiffres attendus)";
-    }
+  @Override
+  String rowProblem() {
     byte e = r.firstByte(etat);
     if ((e != 'A' && e != 'F') || r.length(etat) != 1) {
       return "état administratif invalide (A ou F attendu)";
@@ -134,18 +98,6 @@ public final class StockReader implements Closeable {
       return "code commune invalide";
     }
     return null;
-  }
-
-  public long lineNumber() {
-    return r.lineNumber();
-  }
-
-  public long siret() {
-    return siretValue;
-  }
-
-  public String siretText() {
-    return r.field(siret);
   }
 
   /** {@code O} (diffusible) or {@code P} (partial diffusion); anything else is kept as read. */
@@ -281,10 +233,5 @@ public final class StockReader implements Closeable {
       }
     }
     return sb.length() == 0 ? null : sb.toString();
-  }
-
-  @Override
-  public void close() throws IOException {
-    r.close();
   }
 }

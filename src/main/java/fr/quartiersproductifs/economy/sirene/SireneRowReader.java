@@ -1,0 +1,77 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import fr.quartiersproductifs.dataset.ImportReport;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * What the readers of INSEE's two files share: rows of a {@link DelimitedReader} with a SIRET
+ * column; blank lines skipped; a malformed row, a wrong number of fields, a missing or invalid
+ * SIRET, or a file-specific {@link #rowProblem()} reported with its line and skipped.
+ */
+abstract class SireneRowReader implements Closeable {
+  final DelimitedReader r;
+  private final ImportReport report;
+  private final int columnCount;
+  private final int siret;
+  private long siretValue;
+
+  SireneRowReader(Columns c, DelimitedReader r, ImportReport report) {
+    this.r = r;
+    this.report = report;
+    this.columnCount = c.count;
+    this.siret = c.required("siret");
+  }
+
+  /** Advances to the next usable row (bad rows are reported and skipped); false at the end. */
+  public final boolean next() throws IOException {
+    while (r.next()) {
+      if (r.blank()) {
+        continue;
+      }
+      report.read();
+      String problem = problem();
+      if (problem == null) {
+        return true;
+      }
+      report.reject(r.lineNumber(), r.length(siret) == 14 ? r.field(siret) : null, problem);
+    }
+    return false;
+  }
+
+  private String problem() {
+    String m = r.malformation();
+    if (m != null) {
+      return m;
+    }
+    if (r.fieldCount() != columnCount) {
+      return "nombre de champs incorrect (" + r.fieldCount() + " au lieu de " + columnCount + ")";
+    }
+    siretValue = r.length(siret) == 14 ? r.digits(siret) : -1;
+    if (siretValue < 0) {
+      return "SIRET absent ou invalide (14 chiffres attendus)";
+    }
+    return rowProblem();
+  }
+
+  /** The file's own checks of a row whose shape and SIRET are good: the reason, or null. */
+  abstract String rowProblem();
+
+  public final long lineNumber() {
+    return r.lineNumber();
+  }
+
+  public final long siret() {
+    return siretValue;
+  }
+
+  /** The SIRET as written (14 digits). */
+  public final String siretText() {
+    return r.field(siret);
+  }
+
+  @Override
+  public final void close() throws IOException {
+    r.close();
+  }
+}
