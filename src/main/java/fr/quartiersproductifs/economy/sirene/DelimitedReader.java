@@ -199,8 +199,8 @@ public final class DelimitedReader implements Closeable {
       // run of short or empty fields costs a few operations per field.
       int s = p;
       int base = p;
-      while (base + 8 <= end) {
-        long m = specials((long) LONGS.get(d, base));
+      while (base < end) {
+        long m = specials(word(d, base, end));
         while (m != 0) {
           int q = base + (Long.numberOfTrailingZeros(m) >>> 3);
           m &= m - 1;
@@ -228,30 +228,6 @@ public final class DelimitedReader implements Closeable {
           }
         }
         base += 8;
-      }
-      for (int q = base; q < end; q++) {
-        byte c = d[q];
-        if (c == delim) {
-          starts[n] = s;
-          ends[n] = q;
-          if (++n == starts.length) {
-            starts = Arrays.copyOf(starts, n * 2);
-            ends = Arrays.copyOf(ends, n * 2);
-          }
-          s = q + 1;
-          if (s < end && d[s] == '"') {
-            p = s;
-            continue fields;
-          }
-        } else if (c == '\n') {
-          starts[n] = s;
-          ends[n] = q > s && d[q - 1] == '\r' ? q - 1 : q;
-          n++;
-          p = q + 1;
-          break fields;
-        } else if (c == '"') {
-          bad = true;
-        }
       }
       if (!eof) {
         return NEED_MORE;
@@ -282,6 +258,21 @@ public final class DelimitedReader implements Closeable {
    */
   private long specials(long word) {
     return zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ QUOTES);
+  }
+
+  /**
+   * Eight bytes from {@code at}, little-endian; past {@code end} (the last word of the buffer),
+   * zero bytes, which are none of the bytes the scan looks for.
+   */
+  private static long word(byte[] d, int at, int end) {
+    if (at + 8 <= end) {
+      return (long) LONGS.get(d, at);
+    }
+    long w = 0;
+    for (int k = end - 1; k >= at; k--) {
+      w = w << 8 | (d[k] & 0xFF);
+    }
+    return w;
   }
 
   /** The high bit of each zero byte of {@code x}. */
