@@ -83,12 +83,6 @@ final class CellGrid {
     if (table) {
       Arrays.fill(slots, -1);
     }
-    if (bitmap) {
-      for (long key : cellCandidates.keySet()) {
-        long bit = (cy(key) - y0) * width + (cx(key) - x0);
-        present[(int) (bit >>> 6)] |= 1L << bit;
-      }
-    }
     int entry = 0;
     for (Map.Entry<Long, int[]> e : cellCandidates.entrySet()) {
       long key = e.getKey();
@@ -101,10 +95,11 @@ final class CellGrid {
         slots[i] = entry;
       }
       if (dense) {
-        this.dense[(int) ((cy(key) - y0) * width + (cx(key) - x0))] = entry;
+        this.dense[(int) position(cx(key), cy(key))] = entry;
       }
       if (bitmap) {
-        long bit = (cy(key) - y0) * width + (cx(key) - x0);
+        long bit = position(cx(key), cy(key));
+        present[(int) (bit >>> 6)] |= 1L << bit;
         int j = hash(bit) & mask;
         while (packed[j] != 0) {
           j = (j + 1) & mask;
@@ -112,7 +107,7 @@ final class CellGrid {
         packed[j] = (bit + 1) << 32 | entry;
       }
       candidates[entry] = e.getValue();
-      near[entry] = cellNear.getOrDefault(key, NONE);
+      near[entry] = cellNear == null ? candidates[entry] : cellNear.getOrDefault(key, NONE);
       covering[entry] = cellCovering.getOrDefault(key, -1);
       entry++;
     }
@@ -126,12 +121,13 @@ final class CellGrid {
    * @param margin distance within which a polygon is a candidate for a cell
    */
   static CellGrid build(List<Geometry> polygons, double cellSize, double margin) {
-    return build(polygons, cellSize, margin, 0);
+    return build(polygons, cellSize, margin, Double.NaN);
   }
 
   /**
    * Builds the grid, with for each cell the shorter list of the polygons that may hold part of it
-   * or lie within {@code touch} of it ({@link #near}); polygons of no area are always in it.
+   * or lie within {@code touch} of it ({@link #near}); polygons of no area are always in it. With
+   * {@code touch} NaN, no such lists are built and {@link #near} gives all candidates.
    */
   static CellGrid build(List<Geometry> polygons, double cellSize, double margin, double touch) {
     Map<Long, List<Integer>> lists = new HashMap<>();
@@ -168,7 +164,7 @@ final class CellGrid {
           }
           long key = key(cx, cy);
           lists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
-          if (!areal || centreInside || toBoundary <= halfDiagonal + touch) {
+          if (!Double.isNaN(touch) && (!areal || centreInside || toBoundary <= halfDiagonal + touch)) {
             nearLists.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
           }
           if (centreInside || toBoundary <= halfDiagonal) {
@@ -192,9 +188,16 @@ final class CellGrid {
     overlapping.forEach(cover::remove);
     Map<Long, int[]> arrays = new HashMap<>();
     lists.forEach((k, v) -> arrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    Map<Long, int[]> nearArrays = new HashMap<>();
+    Map<Long, int[]> nearArrays = Double.isNaN(touch) ? null : new HashMap<>();
     nearLists.forEach((k, v) -> nearArrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     return new CellGrid(cellSize, arrays, nearArrays, cover);
+  }
+
+  /** Position of a cell in the range of the dense index or bitmap, row by row; -1 outside. */
+  private long position(long cx, long cy) {
+    long dx = cx - minCx;
+    long dy = cy - minCy;
+    return dx < 0 || dy < 0 || dx >= width || dy >= height ? -1 : dy * width + dx;
   }
 
   /** Entry of the cell holding (x, y), or -1 when no polygon is within the margin. */
@@ -202,18 +205,12 @@ final class CellGrid {
     long cx = cell(x, cellSize);
     long cy = cell(y, cellSize);
     if (dense != null) {
-      long dx = cx - minCx;
-      long dy = cy - minCy;
-      return dx < 0 || dy < 0 || dx >= width || dy >= height ? -1 : dense[(int) (dy * width + dx)];
+      long at = position(cx, cy);
+      return at < 0 ? -1 : dense[(int) at];
     }
     if (present != null) {
-      long dx = cx - minCx;
-      long dy = cy - minCy;
-      if (dx < 0 || dy < 0 || dx >= width || dy >= height) {
-        return -1;
-      }
-      long bit = dy * width + dx;
-      if ((present[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+      long bit = position(cx, cy);
+      if (bit < 0 || (present[(int) (bit >>> 6)] & (1L << bit)) == 0) {
         return -1;
       }
       long tag = (bit + 1) << 32;
