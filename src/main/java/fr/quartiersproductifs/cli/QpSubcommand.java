@@ -5,8 +5,10 @@ package fr.quartiersproductifs.cli;
  * in {@code META-INF/services/fr.quartiersproductifs.cli.QpSubcommand}).
  */
 public interface QpSubcommand {
-  /** Name of the parent command ({@code "import"}, ...), or null for a top-level command. */
-  String parent();
+  /** Name of the parent command ({@code "import"}, ...), or null (the default) for a top-level command. */
+  default String parent() {
+    return null;
+  }
 
   /** A new picocli command object (annotated with {@code @Command}), or null. */
   Object command();

@@ -37,11 +37,6 @@ public final class UtilisateurCommand implements Runnable {
   /** Registration through ServiceLoader. */
   public static final class Registration implements QpSubcommand {
     @Override
-    public String parent() {
-      return null;
-    }
-
-    @Override
     public Object command() {
       return new UtilisateurCommand();
     }

@@ -69,11 +69,6 @@ public final class DiagnosticCommand implements Callable<Integer> {
   /** Registration as a top-level command. */
   public static final class Registration implements QpSubcommand {
     @Override
-    public String parent() {
-      return null;
-    }
-
-    @Override
     public Object command() {
       return new DiagnosticCommand();
     }

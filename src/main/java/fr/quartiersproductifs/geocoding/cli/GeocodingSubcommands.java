@@ -22,11 +22,6 @@ public final class GeocodingSubcommands {
   /** {@code qp geocoder}. */
   public static final class Geocode implements QpSubcommand {
     @Override
-    public String parent() {
-      return null;
-    }
-
-    @Override
     public Object command() {
       return new GeocoderCommand();
     }

@@ -13,11 +13,6 @@ public final class GeographySubcommands {
   /** {@code qp localiser}. */
   public static final class Localiser implements QpSubcommand {
     @Override
-    public String parent() {
-      return null;
-    }
-
-    @Override
     public Object command() {
       return new LocaliserCommand();
     }
