@@ -61,8 +61,8 @@ public final class ChunkedInput implements Closeable {
   }
 
   /**
-   * Receives the results in file order with the number of lines before the chunk. It may recycle
-   * the part: {@link ChunkedInput} reads nothing from it afterwards.
+   * Receives the results in file order with the number of lines before the chunk. It owns
+   * the part from then on: {@link ChunkedInput} reads nothing from it afterwards.
    */
   @FunctionalInterface
   public interface Merge<R extends Part> {
@@ -135,7 +135,7 @@ public final class ChunkedInput implements Closeable {
           chunk = new DelimitedReader.Chunk(joined, 0, joined.length, chunk.last());
           part = work.apply(chunk);
         }
-        // Read the part before merging it: the merge may hand it back for another chunk.
+        // Read the part before merging it: the merge owns it from then on.
         long partLines = part.lines();
         int carry = part.carry();
         merge.accept(part, lines);

@@ -222,10 +222,6 @@ public final class SirenePipeline {
     final LongIntMap naf = new LongIntMap(1 << 10);
   }
 
-  /** Parts merged and free for another chunk: they hold big arrays, so they are reused. */
-  private final java.util.Queue<GeoPart> geoParts = new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final java.util.Queue<StockPart> stockParts = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
   private final ThreadLocal<Caches> threadCaches = ThreadLocal.withInitial(Caches::new);
 
   /** The located part of one chunk of the geolocation file, in file order. */
@@ -251,17 +247,11 @@ public final class SirenePipeline {
   }
 
   private static final class GeoPart extends ReadPart {
-    ImportReport report = new ImportReport();
+    final ImportReport report = new ImportReport();
     long[] siret = new long[1024];
     int[] value = new int[1024];
     int[] line = new int[1024];
     int size;
-
-    GeoPart reset() {
-      report = new ImportReport();
-      size = 0;
-      return this;
-    }
 
     void add(long s, int v, long l) {
       if (size == siret.length) {
@@ -304,16 +294,14 @@ public final class SirenePipeline {
         while (next < issues.size()) {
           report.addIssue(issues.get(next++), before);
         }
-        geoParts.add(part);
-      }, (discarded, chunk) -> geoParts.add(discarded));
+      }, (discarded, chunk) -> { }); // a part holds no effect outside itself
     }
     return duplicates[0];
   }
 
   private GeoPart geoChunk(DelimitedReader.Chunk chunk, Columns columns, PointLocator.Statuses fast,
       LocalDate date) throws IOException {
-    GeoPart recycled = geoParts.poll();
-    GeoPart part = recycled == null ? new GeoPart() : recycled.reset();
+    GeoPart part = new GeoPart();
     DelimitedReader r = new DelimitedReader(chunk, GeoReader.DELIMITER, 0);
     GeoReader g = new GeoReader(columns, r, part.report);
     Caches caches = threadCaches.get();
@@ -368,22 +356,12 @@ public final class SirenePipeline {
 
   /** The counted part of one chunk of the stock, in file order. */
   private static final class StockPart extends ReadPart {
-    ImportReport report = new ImportReport();
+    final ImportReport report = new ImportReport();
     final List<Aggregates.Disagreement> disagreements = new ArrayList<>();
     final List<EstablishmentRow> kept = new ArrayList<>();
     long disagreementCount;
     long rows;
     long active;
-
-    StockPart reset() {
-      report = new ImportReport();
-      disagreements.clear();
-      kept.clear();
-      disagreementCount = 0;
-      rows = 0;
-      active = 0;
-      return this;
-    }
 
   }
 
@@ -463,13 +441,11 @@ public final class SirenePipeline {
         totals[2] += part.active;
         totals[3] += part.kept.size();
         part.kept.forEach(sink);
-        stockParts.add(part);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
         Tally undo = new Tally(1 << 12); // one chunk's counts
-        stockParts.add(stockChunk(chunk, columns, undo));
+        stockChunk(chunk, columns, undo);
         corrections.addAll(undo, -1);
-        stockParts.add(discarded);
       });
     }
     long rowsStart = System.nanoTime();
@@ -499,8 +475,7 @@ public final class SirenePipeline {
   }
 
   private StockPart stockChunk(DelimitedReader.Chunk chunk, Columns columns, Tally tally) throws IOException {
-    StockPart recycled = stockParts.poll();
-    StockPart part = recycled == null ? new StockPart() : recycled.reset();
+    StockPart part = new StockPart();
     Counters activity = tally.activity;
     Counters quality = tally.quality;
     Counters flows = tally.flows;
