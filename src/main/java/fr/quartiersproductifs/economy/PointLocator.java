@@ -34,8 +34,8 @@ public interface PointLocator {
    * #locate}. Thread-safe.
    */
   interface Statuses {
-    int HORS = -1;
-    int INDETERMINE = -2;
+    int HORS = fr.quartiersproductifs.geography.locator.QpvLocator.HORS;
+    int INDETERMINE = fr.quartiersproductifs.geography.locator.QpvLocator.INDETERMINE;
 
     int status(double x, double y, int epsg, LocalDate date);
 

@@ -38,8 +38,7 @@ public class FoundationPointLocator implements PointLocator {
     return new Statuses() {
       @Override
       public int status(double x, double y, int epsg, LocalDate date) {
-        int s = locator.status(epsg, x, y, date);
-        return s >= 0 ? s : s == QpvLocator.HORS ? HORS : INDETERMINE;
+        return locator.status(epsg, x, y, date); // the same packing: HORS and INDETERMINE are its own
       }
 
       @Override
