@@ -45,7 +45,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Path varDir;
     try {
       varDir = Files.createTempDirectory("qp-test-var-");
@@ -58,27 +57,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             "qp.var-dir=" + varDir,
             "qp.auto-import-samples=false",
             "spring.main.banner-mode=off");
-    if (onPostgresql()) {
-      String url = System.getProperty("qp.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-      String user = System.getProperty("qp.test.postgres.user", "postgres");
-      String schema = "qp_test_" + id;
-      execute(url, user, "create schema " + schema);
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> execute(url, user, "drop schema if exists " + schema + " cascade")));
-      values =
-          values.and(
-              "spring.datasource.url=" + url + "?currentSchema=" + schema,
-              "spring.datasource.username=" + user,
-              "spring.datasource.password=");
-    } else {
-      values =
-          values.and(
-              "spring.datasource.url=jdbc:h2:mem:qp_"
-                  + id
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-              "spring.datasource.username=sa",
-              "spring.datasource.password=");
-    }
+    String[] database = freshDatabase();
+    values = values.and(
+        "spring.datasource.url=" + database[0],
+        "spring.datasource.username=" + database[1],
+        "spring.datasource.password=");
     values.applyTo(context);
   }
 
