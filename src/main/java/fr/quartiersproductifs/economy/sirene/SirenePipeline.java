@@ -112,7 +112,15 @@ public final class SirenePipeline {
   private final List<Boolean> keep = new ArrayList<>();
   /** Commune slot + 1 by {@link StockReader#communeNumber()}, 0 when not yet interned. */
   private final int[] communeSlots = new int[StockReader.COMMUNE_NUMBERS];
-  private LongIntMap geo;
+  private SiretIndex geo;
+  /** Geo classes: the packed value of each class number (index 0 unused), guarded by "this". */
+  private int[] classValues = new int[1024];
+  private int classCount = 1;
+  private final LongIntMap classIndex = new LongIntMap(1024);
+  /** Values of the SIRET whose class is {@link SiretIndex#MAX_CLASS} (the class table full). */
+  private final LongIntMap overflowValues = new LongIntMap(16);
+  /** The class values, frozen after the geolocation pass, for the stock workers. */
+  private int[] geoValues;
 
   public SirenePipeline(PointLocator locator, Predicate<String> keepCommune, Options options) {
     this(locator, keepCommune, q -> false, options);
@@ -212,6 +220,32 @@ public final class SirenePipeline {
   }
 
   /**
+   * The class number of a packed geo value: the SIRET index stores it in 17 bits, where the value
+   * takes 29. A national file has a few thousand distinct values (QPV x INSEE answer x quality);
+   * past {@link SiretIndex#MAX_CLASS} - 1 of them, new values get {@code MAX_CLASS} and are kept
+   * beside the index ({@link #overflowValues}).
+   */
+  private synchronized int classOf(int value) {
+    int c = classIndex.get(value + 1L);
+    if (c != LongIntMap.MISSING) {
+      return c;
+    }
+    if (classCount == SiretIndex.MAX_CLASS) {
+      return SiretIndex.MAX_CLASS;
+    }
+    if (classCount == classValues.length) {
+      classValues = java.util.Arrays.copyOf(classValues, classCount * 2);
+    }
+    classValues[classCount] = value;
+    classIndex.put(value + 1L, classCount);
+    return classCount++;
+  }
+
+  private synchronized int[] frozenClassValues() {
+    return java.util.Arrays.copyOf(classValues, classCount);
+  }
+
+  /**
    * Per-thread caches of interned codes (values never change once interned), so that a worker
    * takes the lock once per distinct code rather than once per row.
    */
@@ -220,6 +254,7 @@ public final class SirenePipeline {
     final LongIntMap qpv = new LongIntMap(4096);
     final LongIntMap communes = new LongIntMap(1 << 10);
     final LongIntMap naf = new LongIntMap(1 << 10);
+    final LongIntMap classes = new LongIntMap(1 << 12);
   }
 
   private final ThreadLocal<Caches> threadCaches = ThreadLocal.withInitial(Caches::new);
@@ -250,17 +285,20 @@ public final class SirenePipeline {
     final ImportReport report = new ImportReport();
     long[] siret = new long[1024];
     int[] value = new int[1024];
+    int[] cls = new int[1024];
     int[] line = new int[1024];
     int size;
 
-    void add(long s, int v, long l) {
+    void add(long s, int v, int c, long l) {
       if (size == siret.length) {
         siret = java.util.Arrays.copyOf(siret, size * 2);
         value = java.util.Arrays.copyOf(value, size * 2);
+        cls = java.util.Arrays.copyOf(cls, size * 2);
         line = java.util.Arrays.copyOf(line, size * 2);
       }
       siret[size] = s;
       value[size] = v;
+      cls[size] = c;
       line[size] = (int) l;
       size++;
     }
@@ -269,7 +307,7 @@ public final class SirenePipeline {
 
   /** Pass 1: workers parse and locate chunks; the SIRET index is filled in file order. */
   private long loadGeo(InputStream in, long expected, ImportReport report) throws IOException {
-    geo = new LongIntMap((int) Math.min(Math.max(expected, 1 << 16), 60_000_000));
+    geo = new SiretIndex(Math.max(expected, 1 << 16));
     LocalDate date = options.stockDate();
     PointLocator.Statuses fast = locator.statuses();
     long[] duplicates = {0};
@@ -281,7 +319,11 @@ public final class SirenePipeline {
         List<fr.quartiersproductifs.dataset.ImportIssue> issues = part.report.issues();
         int next = 0;
         for (int i = 0; i < part.size; i++) {
-          if (geo.put(part.siret[i], part.value[i]) != LongIntMap.MISSING) {
+          int c = part.cls[i];
+          if (c == SiretIndex.MAX_CLASS) {
+            overflowValues.put(part.siret[i] + 1, part.value[i]);
+          }
+          if (geo.put(part.siret[i], c) != SiretIndex.MISSING) {
             duplicates[0]++;
             while (next < issues.size() && issues.get(next).lineNumber() < part.line[i]) {
               report.addIssue(issues.get(next++), before);
@@ -296,6 +338,7 @@ public final class SirenePipeline {
         }
       }, (discarded, chunk) -> { }); // a part holds no effect outside itself
     }
+    geoValues = frozenClassValues();
     return duplicates[0];
   }
 
@@ -307,6 +350,7 @@ public final class SirenePipeline {
     Caches caches = threadCaches.get();
     LongIntMap inseeCache = caches.insee;
     LongIntMap qpvCache = caches.qpv;
+    LongIntMap classCache = caches.classes;
     while (g.next()) {
       boolean hasPoint = g.hasPoint();
       GeoQuality gq = GeoQuality.of(g.quality(), hasPoint);
@@ -348,7 +392,15 @@ public final class SirenePipeline {
           insee = inseeIndexOf(g.plgQp24()); // longer than 8 bytes: not a QPV code
         }
       }
-      part.add(g.siret(), status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26), g.lineNumber());
+      int value = status | (qpv << 2) | (insee << 14) | (gq.ordinal() << 26);
+      int cls = classCache.get(value + 1L);
+      if (cls == LongIntMap.MISSING) {
+        cls = classOf(value);
+        if (cls != SiretIndex.MAX_CLASS) {
+          classCache.put(value + 1L, cls);
+        }
+      }
+      part.add(g.siret(), value, cls, g.lineNumber());
     }
     part.readBy(r);
     return part;
@@ -382,7 +434,7 @@ public final class SirenePipeline {
     }
 
     Tally(int activityCapacity) {
-      activity = new Counters(activityCapacity);
+      activity = new Counters(activityCapacity, 2);
     }
 
     void addAll(Tally other, int sign) {
@@ -491,10 +543,7 @@ public final class SirenePipeline {
       part.rows++;
       int slot = communeSlotOf(s, communeCache);
       int commune = slot >>> 1;
-      int g = geo.get(s.siret());
-      if (g == LongIntMap.MISSING) {
-        g = INDET | (GeoQuality.ABSENTE.ordinal() << 26);
-      }
+      int g = geoValue(s.siret());
       int status = g & 3;
       int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
       int insee = (g >>> 14) & 0xFFF;
@@ -509,16 +558,10 @@ public final class SirenePipeline {
       boolean craftNaf = !craftRm && SectorTypology.craftByNaf(cls);
       if (isActive) {
         part.active++;
-        long base = ((zone << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) << 2;
-        activity.add(base | 0, 1);
-        if (s.employer()) {
-          activity.add(base | 1, 1);
-        }
-        if (craftRm) {
-          activity.add(base | 2, 1);
-        } else if (craftNaf) {
-          activity.add(base | 3, 1);
-        }
+        long group = ((zone << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) + 1;
+        // Four counts in two packed longs (Counters): establishments + employers << 32, and
+        // craft by register + craft by NAF << 32.
+        activity.add(group, 1 + (s.employer() ? 1L << 32 : 0), craftRm ? 1 : craftNaf ? 1L << 32 : 0);
         boolean partial = s.diffusion() == 'P';
         quality.add((((zone << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
       }
@@ -553,6 +596,15 @@ public final class SirenePipeline {
     }
     part.readBy(r);
     return part;
+  }
+
+  /** The packed geo value of a SIRET; for one absent from the geolocation file, undetermined. */
+  private int geoValue(long siret) {
+    int c = geo.get(siret);
+    if (c == SiretIndex.MISSING) {
+      return INDET | (GeoQuality.ABSENTE.ordinal() << 26);
+    }
+    return c != SiretIndex.MAX_CLASS ? geoValues[c] : overflowValues.get(siret + 1);
   }
 
   private int communeSlotOf(StockReader s, LongIntMap cache) {
@@ -619,27 +671,22 @@ public final class SirenePipeline {
   }
 
   private List<Aggregates.Activity> activityRows(Counters c) {
-    // Keys are (group << 2 | counter): sorted, the four counters of a group are adjacent.
     long[] keys = c.keys();
-    java.util.Arrays.sort(keys);
-    List<Aggregates.Activity> out = new ArrayList<>();
+    java.util.Arrays.sort(keys); // a stable order of rows, whatever the threads did
+    List<Aggregates.Activity> out = new ArrayList<>(keys.length);
     Category[] cats = Category.values();
-    int i = 0;
-    while (i < keys.length) {
-      long k = keys[i] >>> 2;
-      long[] v = new long[4];
-      while (i < keys.length && keys[i] >>> 2 == k) {
-        v[(int) (keys[i] & 3)] += c.get(keys[i]);
-        i++;
-      }
-      if (v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0) {
+    for (long key : keys) {
+      long counts = c.get(key, 0);
+      long craft = c.get(key, 1);
+      if (counts == 0 && craft == 0) {
         continue; // counted, then taken back (ChunkedInput's re-read)
       }
+      long k = key - 1;
       long zone = k >>> 8;
       int section = (int) (k >>> 3) & 0x1F;
       out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone),
           section < SectorTypology.SECTIONS.size() ? SectorTypology.SECTIONS.get(section).code() : SectorTypology.UNCLASSIFIED,
-          cats[(int) (k & 7)], v[0], v[1], v[2], v[3]));
+          cats[(int) (k & 7)], counts & 0xFFFF_FFFFL, counts >>> 32, craft & 0xFFFF_FFFFL, craft >>> 32));
     }
     return out;
   }

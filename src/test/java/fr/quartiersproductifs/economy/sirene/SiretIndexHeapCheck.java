@@ -13,10 +13,10 @@ public final class SiretIndexHeapCheck {
     int n = Integer.parseInt(args[0]);
     boolean sized = args.length < 2 || Boolean.parseBoolean(args[1]);
     long t0 = System.nanoTime();
-    LongIntMap map = new LongIntMap(sized ? n : 1 << 16);
+    SiretIndex map = new SiretIndex(sized ? n : 1 << 16);
     SplittableRandom r = new SplittableRandom(1);
     for (int i = 0; i < n; i++) {
-      map.put(10_000_000_000_000L + (r.nextLong() & Long.MAX_VALUE) % 90_000_000_000_000L, i);
+      map.put(10_000_000_000_000L + (r.nextLong() & Long.MAX_VALUE) % 90_000_000_000_000L, 1 + i % SiretIndex.MAX_CLASS);
     }
     System.gc();
     Runtime rt = Runtime.getRuntime();

@@ -1,0 +1,64 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The packed SIRET index answers as a map would, through growth, duplicates and edge SIRET. */
+class SiretIndexTest {
+
+  record Put(long siret, int cls) {}
+
+  @Provide
+  Arbitrary<List<Put>> puts() {
+    // Few distinct SIRET among many puts, so that duplicates and long probe runs happen; the
+    // extremes (0, the largest SIRET) are drawn often.
+    Arbitrary<Long> siret = Arbitraries.oneOf(
+        Arbitraries.longs().between(0, 2_000),
+        Arbitraries.longs().between(0, SiretIndex.MAX_SIRET),
+        Arbitraries.of(0L, SiretIndex.MAX_SIRET, SiretIndex.MAX_SIRET - 1));
+    Arbitrary<Integer> cls = Arbitraries.oneOf(Arbitraries.integers().between(1, SiretIndex.MAX_CLASS),
+        Arbitraries.of(1, SiretIndex.MAX_CLASS));
+    return Combinators.combine(siret, cls).as(Put::new).list().ofMaxSize(3_000);
+  }
+
+  @Property(tries = 200)
+  void answersAsAMap(@ForAll("puts") List<Put> puts) {
+    SiretIndex index = new SiretIndex(1); // grows many times
+    Map<Long, Integer> expected = new HashMap<>();
+    for (Put p : puts) {
+      Integer previous = expected.put(p.siret(), p.cls());
+      assertThat(index.put(p.siret(), p.cls())).isEqualTo(previous == null ? SiretIndex.MISSING : previous);
+    }
+    assertThat(index.size()).isEqualTo(expected.size());
+    for (Put p : puts) {
+      assertThat(index.get(p.siret())).isEqualTo(expected.get(p.siret()));
+    }
+    // Absent SIRET, including 0 in an index without it (an empty slot reads as SIRET 0).
+    for (long s : new long[] {0, 1, 77_777, SiretIndex.MAX_SIRET}) {
+      if (!expected.containsKey(s)) {
+        assertThat(index.get(s)).isEqualTo(SiretIndex.MISSING);
+      }
+    }
+  }
+
+  @Test
+  void rejectsWhatItCannotPack() {
+    SiretIndex index = new SiretIndex(10);
+    assertThatThrownBy(() -> index.put(SiretIndex.MAX_SIRET + 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> index.put(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> index.put(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> index.put(1, SiretIndex.MAX_CLASS + 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(index.size()).isZero();
+  }
+}
