@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 
@@ -93,7 +94,7 @@ public final class QpvLocator {
    * zone and département (layer index) whether a point there may be HORS_QPV (a QPV list is in
    * force and imported there). Cached: an import asks for one date.
    */
-  private record StatusContext(LocalDate date, ZoneIndex[] zones, boolean[][] horsAllowed) {}
+  private record StatusContext(LocalDate date, ZoneIndex[] zones, boolean[][] horsAllowed, boolean[] horsEverywhere) {}
 
   private StatusContext context(LocalDate date) {
     StatusContext c = lastContext;
@@ -103,6 +104,7 @@ public final class QpvLocator {
     Epoch epoch = epoch(date);
     ZoneIndex[] zones = new ZoneIndex[Zone.values().length];
     boolean[][] allowed = new boolean[Zone.values().length][];
+    boolean[] everywhere = new boolean[Zone.values().length];
     for (Zone z : Zone.values()) {
       zones[z.ordinal()] = epoch.zones().get(z);
       DepartementLayer layer = departements.get(z);
@@ -113,8 +115,12 @@ public final class QpvLocator {
         String region = geography.departement(dep).map(ReferenceGeography.Departement::region).orElse(null);
         allowed[z.ordinal()][i] = g != null && region != null && coveredRegions.getOrDefault(g, Set.of()).contains(region);
       }
+      everywhere[z.ordinal()] = allowed[z.ordinal()].length > 0;
+      for (boolean a : allowed[z.ordinal()]) {
+        everywhere[z.ordinal()] &= a;
+      }
     }
-    c = new StatusContext(date, zones, allowed);
+    c = new StatusContext(date, zones, allowed, everywhere);
     lastContext = c;
     return c;
   }
@@ -166,7 +172,8 @@ public final class QpvLocator {
       List<String> codes,
       List<IndexedPointInAreaLocator> inside,
       List<SegmentDistance> outline,
-      CellGrid grid) {}
+      CellGrid grid,
+      LandRaster land) {}
 
   public QpvLocator(ReferenceGeography geography) {
     this.geography = geography;
@@ -320,6 +327,9 @@ public final class QpvLocator {
       return qpvInDomain[onBoundary.id()] ? onBoundary.id() : statusOf(locate(new Coordinates(x, y, epsg), date));
     }
     DepartementLayer layer = departements.get(zone);
+    if (layer != null && !degenerateNearby && context.horsEverywhere()[zone.ordinal()] && layer.land().sure(x, y)) {
+      return HORS; // some département holds the point, and every one of the zone allows HORS_QPV
+    }
     int dep = layer == null ? -1 : departementIndex(layer, x, y);
     if (dep < 0) {
       return statusOf(locate(new Coordinates(x, y, epsg), date)); // abroad, or Saint-Martin
@@ -363,10 +373,11 @@ public final class QpvLocator {
             inside.add(locator);
             outline.add(new SegmentDistance(p));
           }
-          departements.put(
-              zone,
-              new DepartementLayer(
-                  codes, inside, outline, CellGrid.build(planar, DEPARTEMENT_CELL_M, COAST_TOLERANCE_M)));
+          CellGrid grid = CellGrid.build(planar, DEPARTEMENT_CELL_M, COAST_TOLERANCE_M);
+          Envelope extent = new Envelope();
+          planar.forEach(g -> extent.expandToInclude(g.getEnvelopeInternal()));
+          departements.put(zone, new DepartementLayer(codes, inside, outline, grid,
+              LandRaster.build(extent, grid, DEPARTEMENT_CELL_M, COAST_TOLERANCE_M, inside)));
         });
   }
 
@@ -605,7 +616,14 @@ public final class QpvLocator {
     return versionLists.get(g);
   }
 
-  private String departement(Zone zone, double x, double y) {
+  /** The land raster of a zone's département layer, or null (for tests). */
+  LandRaster land(Zone zone) {
+    DepartementLayer layer = departements.get(zone);
+    return layer == null ? null : layer.land();
+  }
+
+  /** The département code the département test gives a point, or null. */
+  String departement(Zone zone, double x, double y) {
     DepartementLayer layer = departements.get(zone);
     int id = layer == null ? -1 : departementIndex(layer, x, y);
     return id < 0 ? null : layer.codes().get(id);

@@ -33,6 +33,12 @@ class LocatorAgreementTest {
           .map(Qpv::geometry)
           .flatMap(g -> java.util.Arrays.stream(g.getCoordinates()))
           .toList();
+  /** Vertices of the metropolitan département outlines: coasts, land borders, inner limits. */
+  static final List<Coordinate> BORDER_VERTICES =
+      GEOGRAPHY.departementOutlines().stream()
+          .filter(o -> !o.code().startsWith("97"))
+          .flatMap(o -> java.util.Arrays.stream(o.geometry().getCoordinates()))
+          .toList();
 
   @Property(tries = 3000, seed = "20261127")
   void agrees_near_qpv(@ForAll("nearQpv") Coordinates point) {
@@ -59,6 +65,26 @@ class LocatorAgreementTest {
     checkStatus(point); // on a boundary, give or take the projection's rounding
   }
 
+  @Property(tries = 3000, seed = "20261202")
+  void status_fast_path_agrees_with_locate_near_coasts_and_borders(@ForAll("nearBorder") double[] planar) {
+    // 1.5 to 4 km from a vertex of a département outline: at sea or abroad, HORS_QPV is answered
+    // only within the 2 km coast tolerance, which the fast path's land raster must respect.
+    checkStatus(planar[0], planar[1], "Lambert-93 " + planar[0] + " " + planar[1]);
+  }
+
+  @Provide
+  Arbitrary<double[]> nearBorder() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, BORDER_VERTICES.size() - 1),
+            Arbitraries.doubles().between(1500, 4000).ofScale(2),
+            Arbitraries.doubles().between(0, 6.283).ofScale(4))
+        .as((i, r, angle) -> {
+          double[] p = new double[2];
+          new ZoneProjection(Zone.METRO).toProjected(BORDER_VERTICES.get(i).x, BORDER_VERTICES.get(i).y, p);
+          return new double[] {p[0] + r * Math.cos(angle), p[1] + r * Math.sin(angle)};
+        });
+  }
+
   @Provide
   Arbitrary<Coordinates> vertex() {
     return Arbitraries.integers().between(0, VERTICES.size() - 1)
@@ -69,8 +95,12 @@ class LocatorAgreementTest {
   private void checkStatus(Coordinates wgs84) {
     double[] planar = new double[2];
     new ZoneProjection(Zone.METRO).toProjected(wgs84.x(), wgs84.y(), planar);
-    Localisation full = LOCATOR.locate(new Coordinates(planar[0], planar[1], 2154), DATE);
-    int status = LOCATOR.status(2154, planar[0], planar[1], DATE);
+    checkStatus(planar[0], planar[1], wgs84);
+  }
+
+  private void checkStatus(double x, double y, Object wgs84) {
+    Localisation full = LOCATOR.locate(new Coordinates(x, y, 2154), DATE);
+    int status = LOCATOR.status(2154, x, y, DATE);
     switch (full.statut()) {
       case DANS_QPV -> assertThat(status >= 0 ? LOCATOR.qpvCode(status) : "statut " + status)
           .as("at %s", wgs84).isEqualTo(full.qpv().code());

@@ -1,0 +1,109 @@
+package fr.quartiersproductifs.geography.locator;
+
+import java.util.List;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
+
+/**
+ * A bitmap over a zone saying where a point is sure to be given a département by {@link
+ * QpvLocator}'s département test, without running it: the bit of a square cell is set when the
+ * cell's centre lies in one of the zone's département outlines.
+ *
+ * <p>Why that is enough: the cell side {@code s} is chosen so that its half-diagonal is at most
+ * the coast tolerance {@code t}. A point {@code p} of a cell whose centre {@code c} lies in
+ * département D is within {@code |p - c| <= s * sqrt(2) / 2 <= t} of D: either inside it, or within
+ * {@code t} of its outline (the segment from {@code c} to {@code p} crosses it). The cells nest in
+ * the département grid's cells ({@code s} divides its side), so D is a candidate of {@code p}'s
+ * grid cell, and the département test answers some département for {@code p}. The bit says
+ * nothing of which one: {@link QpvLocator#status} uses it only where a QPV list applies in every
+ * département of the zone.
+ *
+ * <p>Cells inside a grid cell covered by one département are set without a geometric test; the
+ * others cost one point-in-polygon test per candidate, once, when the locator is built.
+ */
+final class LandRaster {
+  private final double side;
+  private final long minCx;
+  private final long minCy;
+  private final long width;
+  private final long height;
+  private final long[] bits;
+
+  private LandRaster(double side, long minCx, long minCy, long width, long height, long[] bits) {
+    this.side = side;
+    this.minCx = minCx;
+    this.minCy = minCy;
+    this.width = width;
+    this.height = height;
+    this.bits = bits;
+  }
+
+  /**
+   * @param extent the département outlines' envelope
+   * @param grid the département grid (cells of {@code gridSide}, candidates within {@code tolerance})
+   * @param inside a point locator per département, by the grid's polygon index
+   */
+  static LandRaster build(Envelope extent, CellGrid grid, double gridSide, double tolerance,
+      List<? extends PointOnGeometryLocator> inside) {
+    // The largest side that divides the grid's side and keeps the half-diagonal within tolerance.
+    int split = 1;
+    while (gridSide / split * Math.sqrt(2) / 2 > tolerance) {
+      split *= 2;
+    }
+    double side = gridSide / split;
+    long minCx = (long) Math.floor(extent.getMinX() / side);
+    long minCy = (long) Math.floor(extent.getMinY() / side);
+    long width = (long) Math.floor(extent.getMaxX() / side) - minCx + 1;
+    long height = (long) Math.floor(extent.getMaxY() / side) - minCy + 1;
+    if (extent.isNull() || width * height > (1L << 26)) {
+      return new LandRaster(side, 0, 0, 0, 0, new long[0]); // nothing is sure: the full test runs
+    }
+    long[] bits = new long[(int) ((width * height + 63) >>> 6)];
+    Coordinate c = new Coordinate();
+    for (long j = 0; j < height; j++) {
+      for (long i = 0; i < width; i++) {
+        c.x = (minCx + i + 0.5) * side;
+        c.y = (minCy + j + 0.5) * side;
+        int entry = grid.entry(c.x, c.y);
+        boolean land = grid.covering(entry) >= 0;
+        for (int id : land ? CellGrid.NONE : grid.candidates(entry)) {
+          if (inside.get(id).locate(c) != Location.EXTERIOR) {
+            land = true;
+            break;
+          }
+        }
+        if (land) {
+          long bit = j * width + i;
+          bits[(int) (bit >>> 6)] |= 1L << bit;
+        }
+      }
+    }
+    return new LandRaster(side, minCx, minCy, width, height, bits);
+  }
+
+  /** True when the département test is sure to find a département for the point. */
+  boolean sure(double x, double y) {
+    long dx = (long) Math.floor(x / side) - minCx;
+    long dy = (long) Math.floor(y / side) - minCy;
+    if (dx < 0 || dy < 0 || dx >= width || dy >= height) {
+      return false;
+    }
+    long bit = dy * width + dx;
+    return (bits[(int) (bit >>> 6)] & (1L << bit)) != 0;
+  }
+
+  double side() {
+    return side;
+  }
+
+  /** Visits the lower-left corner of every cell whose bit is set. */
+  void forEachSureCell(java.util.function.BiConsumer<Double, Double> lowerLeft) {
+    for (long bit = 0; bit < width * height; bit++) {
+      if ((bits[(int) (bit >>> 6)] & (1L << bit)) != 0) {
+        lowerLeft.accept((minCx + bit % width) * side, (minCy + bit / width) * side);
+      }
+    }
+  }
+}
