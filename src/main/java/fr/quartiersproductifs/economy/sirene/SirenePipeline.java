@@ -155,6 +155,7 @@ public final class SirenePipeline {
       // The calling thread outlives the import (a server thread): leave nothing on it.
       threadTally.remove();
       threadCaches.remove();
+      threadBatch.remove();
     }
   }
 
@@ -526,24 +527,124 @@ public final class SirenePipeline {
         new Timings(geoNanos, rowsStart - start, end - rowsStart));
   }
 
+  /** Rows per batch of the stock pass. */
+  private static final int BATCH = 256;
+  private static final int ACTIVE = 1;
+  private static final int EMPLOYER = 2;
+  private static final int CRAFT_RM = 4;
+  private static final int CRAFT_NAF = 8;
+  private static final int PARTIAL = 16;
+
+  /**
+   * One batch of stock rows, column by column, per thread. The rows are parsed first, then all
+   * their SIRET looked up in the index, then all counted: each of those loops is short and its
+   * iterations independent, so the processor overlaps their cache misses (the index and the
+   * tallies are far larger than the caches), where one loop per row waited for each in turn.
+   */
+  private static final class Batch {
+    final long[] siret = new long[BATCH];
+    final int[] slot = new int[BATCH];
+    final int[] cls = new int[BATCH];
+    final int[] flags = new int[BATCH];
+    final int[] creationYear = new int[BATCH];
+    final int[] closureYear = new int[BATCH];
+    final int[] geo = new int[BATCH];
+    final long[] zone = new long[BATCH];
+    /** The text of a row that may be kept (diffusible, in a kept commune or without one). */
+    final KeptText[] text = new KeptText[BATCH];
+    int size;
+  }
+
+  /** What a kept establishment shows, read while its row is at hand. */
+  private record KeptText(String siret, String commune, String naf, String creation, String debut,
+      String tranche, String sign, String address) {}
+
+  private final ThreadLocal<Batch> threadBatch = ThreadLocal.withInitial(Batch::new);
+
   private StockPart stockChunk(DelimitedReader.Chunk chunk, Columns columns, Tally tally) throws IOException {
     StockPart part = new StockPart();
-    Counters activity = tally.activity;
-    Counters quality = tally.quality;
-    Counters flows = tally.flows;
     DelimitedReader r = new DelimitedReader(chunk, StockReader.DELIMITER, 0);
     StockReader s = new StockReader(columns, r, part.report);
     Caches caches = threadCaches.get();
-    LongIntMap communeCache = caches.communes;
-    LongIntMap nafCache = caches.naf;
+    Batch b = threadBatch.get();
     int stockYear = options.stockDate().getYear();
     int firstFlowYear = stockYear - options.flowYears();
+    boolean more = true;
+    while (more) {
+      b.size = 0;
+      while (b.size < BATCH && (more = s.next())) {
+        readRow(s, b, caches, firstFlowYear, stockYear);
+      }
+      countBatch(b, part, tally);
+    }
+    part.readBy(r);
+    return part;
+  }
+
+  /** Loads the current stock row into the batch. */
+  private void readRow(StockReader s, Batch b, Caches caches, int firstFlowYear, int stockYear) {
+    int i = b.size++;
+    b.siret[i] = s.siret();
+    int slot = communeSlotOf(s, caches.communes);
+    b.slot[i] = slot;
+    int cls = classify(s, caches.naf);
+    b.cls[i] = cls;
+    boolean active = s.active();
+    boolean craftRm = s.hasCraftRegisterCode();
+    byte diffusion = s.diffusion();
+    b.flags[i] = (active ? ACTIVE : 0) | (s.employer() ? EMPLOYER : 0) | (craftRm ? CRAFT_RM : 0)
+        | (!craftRm && SectorTypology.craftByNaf(cls) ? CRAFT_NAF : 0) | (diffusion == 'P' ? PARTIAL : 0);
+    int cy = s.creationYear();
+    b.creationYear[i] = cy >= firstFlowYear && cy <= stockYear ? cy : -1;
+    int fy = active ? -1 : s.dateDebutYear();
+    b.closureYear[i] = fy >= firstFlowYear && fy <= stockYear ? fy : -1;
+    boolean mayKeep = diffusion == 'O' && ((slot & 1) == 1 || slot >>> 1 == 0);
+    b.text[i] = mayKeep ? new KeptText(s.siretText(), slot >>> 1 == 0 ? "" : s.communeCode(), s.naf(),
+        s.creationDate(), active ? null : s.dateDebut(), s.trancheEffectifs(), s.sign(), s.address()) : null;
+  }
+
+  /** Joins a batch to the SIRET index, counts it into the tally, and keeps what is kept. */
+  private void countBatch(Batch b, StockPart part, Tally tally) {
+    int n = b.size;
+    long[] siret = b.siret;
+    int[] geoOf = b.geo;
+    for (int i = 0; i < n; i++) {
+      geoOf[i] = geoValue(siret[i]);
+    }
+    long[] zones = b.zone;
+    for (int i = 0; i < n; i++) {
+      int g = geoOf[i];
+      int status = g & 3;
+      int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
+      zones[i] = ((long) (b.slot[i] >>> 1) << 14) | ((long) status << 12) | qpv; // 30 bits
+    }
+    Counters activity = tally.activity;
+    for (int i = 0; i < n; i++) {
+      int f = b.flags[i];
+      if ((f & ACTIVE) != 0) {
+        int cls = b.cls[i];
+        long group = ((zones[i] << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) + 1;
+        // Four counts in two packed longs (Counters): establishments + employers << 32, and
+        // craft by register + craft by NAF << 32.
+        activity.add(group, 1 + ((f & EMPLOYER) != 0 ? 1L << 32 : 0),
+            (f & CRAFT_RM) != 0 ? 1 : (f & CRAFT_NAF) != 0 ? 1L << 32 : 0);
+      }
+    }
+    Counters flows = tally.flows;
+    for (int i = 0; i < n; i++) {
+      int cy = b.creationYear[i];
+      if (cy >= 0) {
+        flows.add(((zones[i] << 1) << 12 | cy) + 1, 1);
+      }
+      int fy = b.closureYear[i];
+      if (fy >= 0) {
+        flows.add(((zones[i] << 1 | 1) << 12 | fy) + 1, 1);
+      }
+    }
+    Counters quality = tally.quality;
     int maxDisagreements = options.maxDisagreements();
-    while (s.next()) {
-      part.rows++;
-      int slot = communeSlotOf(s, communeCache);
-      int commune = slot >>> 1;
-      int g = geoValue(s.siret());
+    for (int i = 0; i < n; i++) {
+      int g = geoOf[i];
       int status = g & 3;
       int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
       int insee = (g >>> 14) & 0xFFF;
@@ -551,51 +652,44 @@ public final class SirenePipeline {
       int check = insee == 0 || status == INDET ? 0
           : status == DANS ? (insee == qpv ? 1 : 2)
           : (insee == HZ || insee == CSZ ? 1 : 2);
-      long zone = ((long) commune << 14) | ((long) status << 12) | qpv; // 30 bits
-      boolean isActive = s.active();
-      int cls = classify(s, nafCache);
-      boolean craftRm = s.hasCraftRegisterCode();
-      boolean craftNaf = !craftRm && SectorTypology.craftByNaf(cls);
-      if (isActive) {
+      int f = b.flags[i];
+      boolean active = (f & ACTIVE) != 0;
+      boolean partial = (f & PARTIAL) != 0;
+      if (active) {
         part.active++;
-        long group = ((zone << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) + 1;
-        // Four counts in two packed longs (Counters): establishments + employers << 32, and
-        // craft by register + craft by NAF << 32.
-        activity.add(group, 1 + (s.employer() ? 1L << 32 : 0), craftRm ? 1 : craftNaf ? 1L << 32 : 0);
-        boolean partial = s.diffusion() == 'P';
-        quality.add((((zone << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
+        quality.add((((zones[i] << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
       }
-      int cy = s.creationYear();
-      if (cy >= firstFlowYear && cy <= stockYear) {
-        flows.add(((zone << 1) << 12 | cy) + 1, 1);
-      }
-      if (!isActive) {
-        int fy = s.dateDebutYear();
-        if (fy >= firstFlowYear && fy <= stockYear) {
-          flows.add(((zone << 1 | 1) << 12 | fy) + 1, 1);
-        }
-      }
+      int commune = b.slot[i] >>> 1;
       if (check == 2) {
         part.disagreementCount++;
-        if (part.disagreements.size() < maxDisagreements && s.diffusion() != 'P') {
-          part.disagreements.add(new Aggregates.Disagreement(s.siretText(), commune == 0 ? "" : s.communeCode(),
-              STATUS[status], code(qpv), code(insee), isActive));
+        if (part.disagreements.size() < maxDisagreements && !partial) {
+          part.disagreements.add(new Aggregates.Disagreement(siretText(siret[i]), commune == 0 ? "" : commune(commune),
+              STATUS[status], code(qpv), code(insee), active));
         }
       }
-      boolean keepRow = (slot & 1) == 1 || (commune == 0 && qpv != 0 && keepQpv(qpv));
-      if (keepRow && s.diffusion() == 'O') {
+      KeptText t = b.text[i];
+      if (t != null && ((b.slot[i] & 1) == 1 || (commune == 0 && qpv != 0 && keepQpv(qpv)))) {
+        int cls = b.cls[i];
         part.kept.add(new EstablishmentRow(
-            s.siretText(), commune == 0 ? "" : s.communeCode(), STATUS[status], code(qpv),
-            code(insee), QUALITY[gq], s.naf(),
+            t.siret(), t.commune(), STATUS[status], code(qpv), code(insee), QUALITY[gq], t.naf(),
             SectorTypology.sectionCode(cls), SectorTypology.category(cls),
-            craftRm ? "RM" : craftNaf ? "NAF" : null, isActive, date(s.creationDate()),
-            isActive ? null : date(s.dateDebut()), s.employer(), s.trancheEffectifs(), s.sign(),
-            s.address()));
+            (f & CRAFT_RM) != 0 ? "RM" : (f & CRAFT_NAF) != 0 ? "NAF" : null, active, date(t.creation()),
+            active ? null : date(t.debut()), (f & EMPLOYER) != 0, t.tranche(), t.sign(), t.address()));
       }
+      b.text[i] = null;
+      part.rows++;
       part.report.imported();
     }
-    part.readBy(r);
-    return part;
+  }
+
+  /** A SIRET as written: 14 digits, leading zeros included. */
+  private static String siretText(long siret) {
+    char[] c = new char[14];
+    for (int k = 13; k >= 0; k--) {
+      c[k] = (char) ('0' + siret % 10);
+      siret /= 10;
+    }
+    return new String(c);
   }
 
   /** The packed geo value of a SIRET; for one absent from the geolocation file, undetermined. */
