@@ -194,13 +194,33 @@ public final class DelimitedReader implements Closeable {
         p++; // '\n'
         break;
       }
-      // Unquoted fields, up to the record's end or the next quoted field. The positions of the
-      // delimiters, line feeds and quotes of eight bytes are found at once (one bit each), so a
-      // run of short or empty fields costs a few operations per field.
+      // Unquoted fields, up to the record's end or the next quoted field. The delimiters, line
+      // feeds and quotes of eight bytes are found at once (one bit each). A word with delimiters
+      // only, the common case, records its fields without reading a byte again; a quote that
+      // opens a field is found by the same scan (at the field's first byte).
       int s = p;
       int base = p;
       while (base < end) {
-        long m = specials(word(d, base, end));
+        if (n + 9 >= starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+          ends = Arrays.copyOf(ends, ends.length * 2);
+        }
+        long w = word(d, base, end);
+        long dm = zeroBytes(w ^ delimiterWord);
+        long other = zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ QUOTES);
+        if (other == 0) {
+          while (dm != 0) {
+            int q = base + (Long.numberOfTrailingZeros(dm) >>> 3);
+            dm &= dm - 1;
+            starts[n] = s;
+            ends[n] = q;
+            n++;
+            s = q + 1;
+          }
+          base += 8;
+          continue;
+        }
+        long m = dm | other;
         while (m != 0) {
           int q = base + (Long.numberOfTrailingZeros(m) >>> 3);
           m &= m - 1;
@@ -208,21 +228,17 @@ public final class DelimitedReader implements Closeable {
           if (c == delim) {
             starts[n] = s;
             ends[n] = q;
-            if (++n == starts.length) {
-              starts = Arrays.copyOf(starts, n * 2);
-              ends = Arrays.copyOf(ends, n * 2);
-            }
+            n++;
             s = q + 1;
-            if (s < end && d[s] == '"') {
-              p = s;
-              continue fields;
-            }
           } else if (c == '\n') {
             starts[n] = s;
             ends[n] = q > s && d[q - 1] == '\r' ? q - 1 : q;
             n++;
             p = q + 1;
             break fields;
+          } else if (q == s) {
+            p = s; // a quoted field
+            continue fields;
           } else {
             bad = true; // a quote inside an unquoted field: kept, flagged
           }
