@@ -56,6 +56,7 @@ public final class DelimitedReader implements Closeable {
   private boolean tooLong;
   private boolean badQuote;
   private int carry = -1;
+  private int lastLocated = Integer.MAX_VALUE;
 
   /** Reads a stream sequentially (closing this reader closes the stream). */
   public DelimitedReader(InputStream in, char delimiter) {
@@ -80,6 +81,16 @@ public final class DelimitedReader implements Closeable {
 
   /** A slice of a file that ends at a line end, or at the end of the file when {@code last}. */
   public record Chunk(byte[] data, int from, int to, boolean last) {}
+
+  /**
+   * Fields after {@code column} (from 0) are counted but not located: {@link #fieldCount()} stays
+   * exact, and their accessors must not be called. Unquoted trailing columns then cost a bit count
+   * per eight bytes. Returns this reader.
+   */
+  public DelimitedReader locateUpTo(int column) {
+    lastLocated = column;
+    return this;
+  }
 
   /**
    * Reads the next record; false at the end of the input, or, for a chunk, when the record that
@@ -207,7 +218,22 @@ public final class DelimitedReader implements Closeable {
         }
         long w = word(d, base, end);
         long dm = zeroBytes(w ^ delimiterWord);
-        long other = zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ QUOTES);
+        long lf = zeroBytes(w ^ LINE_FEEDS);
+        long other = lf | zeroBytes(w ^ QUOTES);
+        if (n > lastLocated && other == lf) {
+          // Past the last field the caller reads: count the fields, do not locate them.
+          if (lf == 0) {
+            if (dm != 0) {
+              n += Long.bitCount(dm);
+              s = base + ((63 - Long.numberOfLeadingZeros(dm)) >>> 3) + 1;
+            }
+            base += 8;
+            continue;
+          }
+          n += Long.bitCount(dm & ((lf & -lf) - 1)) + 1;
+          p = base + (Long.numberOfTrailingZeros(lf) >>> 3) + 1;
+          break fields;
+        }
         if (other == 0) {
           while (dm != 0) {
             int q = base + (Long.numberOfTrailingZeros(dm) >>> 3);

@@ -49,6 +49,11 @@ public final class GeoReader extends SireneRowReader {
     plgQp24 = c.optional("plg_qp24");
   }
 
+  /** The last column this reader reads: the reader need not locate the fields after it. */
+  int lastColumn() {
+    return Math.max(Math.max(Math.max(x, y), Math.max(qualite, epsg)), Math.max(plgQp24, siretColumn()));
+  }
+
   @Override
   String rowProblem() {
     boolean hasX = !r.isEmpty(x);

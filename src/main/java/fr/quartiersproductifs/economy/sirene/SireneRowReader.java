@@ -57,6 +57,10 @@ abstract class SireneRowReader implements Closeable {
   /** The file's own checks of a row whose shape and SIRET are good: the reason, or null. */
   abstract String rowProblem();
 
+  final int siretColumn() {
+    return siret;
+  }
+
   public final long lineNumber() {
     return r.lineNumber();
   }

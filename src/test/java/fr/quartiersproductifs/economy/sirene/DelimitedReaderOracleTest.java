@@ -76,4 +76,42 @@ class DelimitedReaderOracleTest {
     assertThat(ours).isEqualTo(expected);
     assertThat(ourLines).isEqualTo(expectedLines);
   }
+
+  @Provide
+  Arbitrary<String> anyText() {
+    // Well-formed or not: stray and unclosed quotes, CR, empty lines, long runs of delimiters.
+    return Arbitraries.strings().withChars("ab,,,,\"\n\r-é").ofMaxLength(300);
+  }
+
+  /**
+   * What a reader reports of each record: line, malformation, field count and the first {@code
+   * shown} fields; {@code partial} makes it locate only those.
+   */
+  static List<String> records(String text, int shown, boolean partial) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (DelimitedReader r = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',')) {
+      if (partial) {
+        r.locateUpTo(shown - 1);
+      }
+      while (r.next()) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < Math.min(r.fieldCount(), shown); i++) {
+          fields.add(r.field(i));
+        }
+        out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+      }
+    }
+    return out;
+  }
+
+  @Property(tries = 1000, seed = "20261129")
+  void locatingFewerFieldsChangesNothingElse(@ForAll("anyText") String text, @ForAll("shownColumns") int shown)
+      throws IOException {
+    assertThat(records(text, shown, true)).isEqualTo(records(text, shown, false));
+  }
+
+  @Provide
+  Arbitrary<Integer> shownColumns() {
+    return Arbitraries.integers().between(1, 5);
+  }
 }
