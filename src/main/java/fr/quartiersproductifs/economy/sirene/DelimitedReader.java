@@ -57,6 +57,7 @@ public final class DelimitedReader implements Closeable {
   private boolean badQuote;
   private int carry = -1;
   private int lastLocated = Integer.MAX_VALUE;
+  private byte[] scratchJoin = new byte[256];
 
   /** Reads a stream sequentially (closing this reader closes the stream). */
   public DelimitedReader(InputStream in, char delimiter) {
@@ -513,6 +514,91 @@ public final class DelimitedReader implements Closeable {
    * Year of an ISO date {@code yyyy-MM-dd} (or {@code yyyy-MM}, {@code yyyy}), 0 when empty, -1 when
    * not a date.
    */
+  /**
+   * The field as an ISO date ({@code AAAA-MM-JJ}, spaces around ignored), or null when it is not
+   * one (empty, another shape, or no such day): what {@code LocalDate.parse} of the trimmed text
+   * gives, without the text.
+   */
+  public java.time.LocalDate date(int i) {
+    if (i < 0 || i >= fieldCount) {
+      return null;
+    }
+    int s = starts[i];
+    int e = ends[i];
+    while (s < e && rec[s] == ' ') {
+      s++;
+    }
+    while (e > s && rec[e - 1] == ' ') {
+      e--;
+    }
+    if (e - s != 10 || rec[s + 4] != '-' || rec[s + 7] != '-') {
+      return null;
+    }
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    for (int k = 0; k < 10; k++) {
+      if (k == 4 || k == 7) {
+        continue;
+      }
+      int digit = rec[s + k] - '0';
+      if (digit < 0 || digit > 9) {
+        return null;
+      }
+      if (k < 4) {
+        y = y * 10 + digit;
+      } else if (k < 7) {
+        m = m * 10 + digit;
+      } else {
+        d = d * 10 + digit;
+      }
+    }
+    try {
+      return java.time.LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException ex) {
+      return null;
+    }
+  }
+
+  /**
+   * The non-empty fields among {@code columns} (trimmed; -1 or absent ones skipped) joined by a
+   * space, none before a column flagged in {@code glued}; null when all are empty. One string
+   * decoded for the whole, where joining decoded fields would decode each.
+   */
+  public String joined(int[] columns, boolean[] glued) {
+    int total = 0;
+    for (int c : columns) {
+      total += c < 0 || c >= fieldCount ? 0 : ends[c] - starts[c] + 1;
+    }
+    if (scratchJoin.length < total) {
+      scratchJoin = new byte[Math.max(total, scratchJoin.length * 2)];
+    }
+    int o = 0;
+    for (int k = 0; k < columns.length; k++) {
+      int c = columns[k];
+      if (c < 0 || c >= fieldCount) {
+        continue;
+      }
+      int s = starts[c];
+      int e = ends[c];
+      while (s < e && rec[s] == ' ') {
+        s++;
+      }
+      while (e > s && rec[e - 1] == ' ') {
+        e--;
+      }
+      if (s == e) {
+        continue;
+      }
+      if (o > 0 && !glued[k]) {
+        scratchJoin[o++] = ' ';
+      }
+      System.arraycopy(rec, s, scratchJoin, o, e - s);
+      o += e - s;
+    }
+    return o == 0 ? null : new String(scratchJoin, 0, o, StandardCharsets.UTF_8);
+  }
+
   public int year(int i) {
     int len = length(i);
     if (len == 0) {

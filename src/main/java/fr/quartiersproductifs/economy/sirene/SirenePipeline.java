@@ -557,7 +557,7 @@ public final class SirenePipeline {
   }
 
   /** What a kept establishment shows, read while its row is at hand. */
-  private record KeptText(String siret, String commune, String naf, String creation, String debut,
+  private record KeptText(String siret, String commune, String naf, LocalDate creation, LocalDate debut,
       String tranche, String sign, String address) {}
 
   private final ThreadLocal<Batch> threadBatch = ThreadLocal.withInitial(Batch::new);
@@ -601,7 +601,8 @@ public final class SirenePipeline {
     b.closureYear[i] = fy >= firstFlowYear && fy <= stockYear ? fy : -1;
     boolean mayKeep = diffusion == 'O' && ((slot & 1) == 1 || slot >>> 1 == 0);
     b.text[i] = mayKeep ? new KeptText(s.siretText(), slot >>> 1 == 0 ? "" : s.communeCode(), s.naf(),
-        s.creationDate(), active ? null : s.dateDebut(), s.trancheEffectifs(), s.sign(), s.address()) : null;
+        s.creationLocalDate(), active ? null : s.dateDebutLocalDate(), s.trancheEffectifs(), s.sign(), s.address())
+        : null;
   }
 
   /** Joins a batch to the SIRET index, counts it into the tally, and keeps what is kept. */
@@ -674,8 +675,8 @@ public final class SirenePipeline {
         part.kept.add(new EstablishmentRow(
             t.siret(), t.commune(), STATUS[status], code(qpv), code(insee), QUALITY[gq], t.naf(),
             SectorTypology.sectionCode(cls), SectorTypology.category(cls),
-            (f & CRAFT_RM) != 0 ? "RM" : (f & CRAFT_NAF) != 0 ? "NAF" : null, active, date(t.creation()),
-            active ? null : date(t.debut()), (f & EMPLOYER) != 0, t.tranche(), t.sign(), t.address()));
+            (f & CRAFT_RM) != 0 ? "RM" : (f & CRAFT_NAF) != 0 ? "NAF" : null, active, t.creation(),
+            t.debut(), (f & EMPLOYER) != 0, t.tranche(), t.sign(), t.address()));
       }
       b.text[i] = null;
       part.rows++;
@@ -740,17 +741,6 @@ public final class SirenePipeline {
       cache.put(key, c);
     }
     return c;
-  }
-
-  private static LocalDate date(String iso) {
-    if (iso == null || iso.length() != 10) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(iso);
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 
   private String communeOf(long zone) {

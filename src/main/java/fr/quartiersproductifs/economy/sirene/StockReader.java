@@ -32,6 +32,9 @@ public final class StockReader extends SireneRowReader {
   private final int codePostal;
   private final int libelleCommune;
   private final int siege;
+  private final int[] addressColumns;
+  /** The repetition index (bis, ter) follows the number without a space. */
+  private static final boolean[] ADDRESS_GLUED = {false, false, true, false, false, false, false};
 
   public static final char DELIMITER = ',';
 
@@ -74,6 +77,7 @@ public final class StockReader extends SireneRowReader {
     codePostal = c.optional("codePostalEtablissement");
     libelleCommune = c.optional("libelleCommuneEtablissement");
     siege = c.optional("etablissementSiege");
+    addressColumns = new int[] {complement, numero, indice, typeVoie, libelleVoie, codePostal, libelleCommune};
   }
 
   /** Whether the file carries the craft-register activity column. */
@@ -113,17 +117,9 @@ public final class StockReader extends SireneRowReader {
     return r.year(dateCreation);
   }
 
-  public String creationDate() {
-    return r.fieldOrNull(dateCreation);
-  }
-
   /** Start of the current period: for a closed establishment, the closure date. */
   public int dateDebutYear() {
     return r.year(dateDebut);
-  }
-
-  public String dateDebut() {
-    return r.fieldOrNull(dateDebut);
   }
 
   /** The commune code packed in a long (0 when empty): a cheap key for interning. */
@@ -213,25 +209,16 @@ public final class StockReader extends SireneRowReader {
 
   /** Postal address on one line ({@code 55 RUE DE FORBIN 13002 MARSEILLE 2}), null when empty. */
   public String address() {
-    StringBuilder sb = new StringBuilder(64);
-    for (int col : new int[] {complement, numero, indice, typeVoie, libelleVoie}) {
-      String v = col < 0 ? null : r.fieldOrNull(col);
-      if (v != null) {
-        if (sb.length() > 0 && !(col == indice)) {
-          sb.append(' ');
-        }
-        sb.append(v);
-      }
-    }
-    for (int col : new int[] {codePostal, libelleCommune}) {
-      String v = col < 0 ? null : r.fieldOrNull(col);
-      if (v != null) {
-        if (sb.length() > 0) {
-          sb.append(' ');
-        }
-        sb.append(v);
-      }
-    }
-    return sb.length() == 0 ? null : sb.toString();
+    return r.joined(addressColumns, ADDRESS_GLUED);
+  }
+
+  /** Creation date, or null when empty or not a date. */
+  public java.time.LocalDate creationLocalDate() {
+    return r.date(dateCreation);
+  }
+
+  /** Start of the current period (for a closed establishment, its closure), or null. */
+  public java.time.LocalDate dateDebutLocalDate() {
+    return r.date(dateDebut);
   }
 }

@@ -49,6 +49,40 @@ class ReadersTest {
   }
 
   @Test
+  void datesAsLocalDateParseLikeTheIsoText() throws IOException {
+    String[] values = {"2008-08-31", " 2021-03-04 ", "2008-02-30", "2008-13-01", "2008-1-01", "20080831", "", "2024-02-29",
+        "2023-02-29", "0000-01-01", "2008-08-3x"};
+    try (DelimitedReader r = new DelimitedReader(utf8(String.join(";", values) + "\n"), ';')) {
+      r.next();
+      for (int i = 0; i < values.length; i++) {
+        java.time.LocalDate expected;
+        try {
+          expected = java.time.LocalDate.parse(values[i].trim());
+        } catch (java.time.format.DateTimeParseException e) {
+          expected = null;
+        }
+        assertThat(r.date(i)).as(values[i]).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void addressOnOneLine() throws IOException {
+    // complement, numero, indice, type, libelle, code postal, commune
+    String text = "BAT A,55,B,RUE,DE FORBIN,13002,MARSEILLE 2\n,12,, AV , JEAN JAURÈS ,,\n,,,,,,\n";
+    int[] columns = {0, 1, 2, 3, 4, 5, 6};
+    boolean[] glued = {false, false, true, false, false, false, false};
+    try (DelimitedReader r = new DelimitedReader(utf8(text), ',')) {
+      r.next();
+      assertThat(r.joined(columns, glued)).isEqualTo("BAT A 55B RUE DE FORBIN 13002 MARSEILLE 2");
+      r.next();
+      assertThat(r.joined(columns, glued)).isEqualTo("12 AV JEAN JAURÈS");
+      r.next();
+      assertThat(r.joined(columns, glued)).isNull();
+    }
+  }
+
+  @Test
   void numbersAndDates() throws IOException {
     try (DelimitedReader r = new DelimitedReader(utf8("892251.5;-12,25;2008-08-31;2008-13-01;1e3\n"), ';')) {
       r.next();
