@@ -563,7 +563,9 @@ public final class DelimitedReader implements Closeable {
   /**
    * The non-empty fields among {@code columns} (trimmed; -1 or absent ones skipped) joined by a
    * space, none before a column flagged in {@code glued}; null when all are empty. One string
-   * decoded for the whole, where joining decoded fields would decode each.
+   * decoded for the whole, where joining decoded fields would decode each. The same text as
+   * joining the decoded fields, except for invalid UTF-8 split across two glued fields (a lead
+   * byte ending one, its continuation starting the next), which decodes as one character here.
    */
   public String joined(int[] columns, boolean[] glued) {
     int total = 0;

@@ -308,7 +308,9 @@ public final class SirenePipeline {
 
   /** Pass 1: workers parse and locate chunks; the SIRET index is filled in file order. */
   private long loadGeo(InputStream in, long expected, ImportReport report) throws IOException {
-    geo = new SiretIndex(Math.max(expected, 1 << 16));
+    // Sized up front from the file's size, within reason: past 60 M rows (a corrupt or foreign
+    // file of 100+ GB) the index grows as it fills instead of taking the heap at once.
+    geo = new SiretIndex(Math.min(Math.max(expected, 1 << 16), 60_000_000));
     LocalDate date = options.stockDate();
     PointLocator.Statuses fast = locator.statuses();
     long[] duplicates = {0};
