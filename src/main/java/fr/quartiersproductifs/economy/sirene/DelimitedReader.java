@@ -446,11 +446,8 @@ public final class DelimitedReader implements Closeable {
     return new String(rec, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
   }
 
-  /** The field trimmed, or null when empty. */
-  public String fieldOrNull(int i) {
-    if (i < 0 || i >= fieldCount) {
-      return null;
-    }
+  /** The field's range without the spaces around it: start << 32 | end. */
+  private long trimmed(int i) {
     int s = starts[i];
     int e = ends[i];
     while (s < e && rec[s] == ' ') {
@@ -459,6 +456,17 @@ public final class DelimitedReader implements Closeable {
     while (e > s && rec[e - 1] == ' ') {
       e--;
     }
+    return (long) s << 32 | e;
+  }
+
+  /** The field trimmed, or null when empty. */
+  public String fieldOrNull(int i) {
+    if (i < 0 || i >= fieldCount) {
+      return null;
+    }
+    long range = trimmed(i);
+    int s = (int) (range >>> 32);
+    int e = (int) range;
     return s == e ? null : new String(rec, s, e - s, StandardCharsets.UTF_8);
   }
 
@@ -511,10 +519,6 @@ public final class DelimitedReader implements Closeable {
   }
 
   /**
-   * Year of an ISO date {@code yyyy-MM-dd} (or {@code yyyy-MM}, {@code yyyy}), 0 when empty, -1 when
-   * not a date.
-   */
-  /**
    * The field as an ISO date ({@code AAAA-MM-JJ}, spaces around ignored), or null when it is not
    * one (empty, another shape, or no such day): what {@code LocalDate.parse} of the trimmed text
    * gives, without the text.
@@ -523,14 +527,9 @@ public final class DelimitedReader implements Closeable {
     if (i < 0 || i >= fieldCount) {
       return null;
     }
-    int s = starts[i];
-    int e = ends[i];
-    while (s < e && rec[s] == ' ') {
-      s++;
-    }
-    while (e > s && rec[e - 1] == ' ') {
-      e--;
-    }
+    long range = trimmed(i);
+    int s = (int) (range >>> 32);
+    int e = (int) range;
     if (e - s != 10 || rec[s + 4] != '-' || rec[s + 7] != '-') {
       return null;
     }
@@ -581,14 +580,9 @@ public final class DelimitedReader implements Closeable {
       if (c < 0 || c >= fieldCount) {
         continue;
       }
-      int s = starts[c];
-      int e = ends[c];
-      while (s < e && rec[s] == ' ') {
-        s++;
-      }
-      while (e > s && rec[e - 1] == ' ') {
-        e--;
-      }
+      long range = trimmed(c);
+      int s = (int) (range >>> 32);
+      int e = (int) range;
       if (s == e) {
         continue;
       }
@@ -601,6 +595,10 @@ public final class DelimitedReader implements Closeable {
     return o == 0 ? null : new String(scratchJoin, 0, o, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Year of an ISO date {@code yyyy-MM-dd} (or {@code yyyy-MM}, {@code yyyy}), 0 when empty, -1 when
+   * not a date.
+   */
   public int year(int i) {
     int len = length(i);
     if (len == 0) {
