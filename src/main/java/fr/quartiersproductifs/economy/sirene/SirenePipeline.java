@@ -116,6 +116,7 @@ public final class SirenePipeline {
   /** Geo classes: the packed value of each class number (index 0 unused), guarded by "this". */
   private int[] classValues = new int[1024];
   private int classCount = 1;
+  private int classLimit = SiretIndex.MAX_CLASS;
   private final LongIntMap classIndex = new LongIntMap(1024);
   /** Values of the SIRET whose class is {@link SiretIndex#MAX_CLASS} (the class table full). */
   private final LongIntMap overflowValues = new LongIntMap(16);
@@ -231,7 +232,7 @@ public final class SirenePipeline {
     if (c != LongIntMap.MISSING) {
       return c;
     }
-    if (classCount == SiretIndex.MAX_CLASS) {
+    if (classCount >= classLimit) {
       return SiretIndex.MAX_CLASS;
     }
     if (classCount == classValues.length) {
@@ -240,6 +241,11 @@ public final class SirenePipeline {
     classValues[classCount] = value;
     classIndex.put(value + 1L, classCount);
     return classCount++;
+  }
+
+  /** Classes 1 to {@code limit - 1}, then the side map: for tests of the overflow path. */
+  synchronized void limitGeoClasses(int limit) {
+    classLimit = Math.max(1, Math.min(limit, SiretIndex.MAX_CLASS));
   }
 
   private synchronized int[] frozenClassValues() {

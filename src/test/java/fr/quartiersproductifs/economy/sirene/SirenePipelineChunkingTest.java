@@ -41,9 +41,14 @@ class SirenePipelineChunkingTest {
   record Run(SirenePipeline.Result result, List<EstablishmentRow> kept) {}
 
   static Run run(byte[] stock, byte[] geo, int workers, int chunkBytes) throws IOException {
+    return run(stock, geo, workers, chunkBytes, SiretIndex.MAX_CLASS);
+  }
+
+  static Run run(byte[] stock, byte[] geo, int workers, int chunkBytes, int geoClasses) throws IOException {
     List<EstablishmentRow> kept = new ArrayList<>();
     SirenePipeline pipeline = new SirenePipeline(FAKE, c -> c.startsWith("132") || c.startsWith("34"),
         new SirenePipeline.Options(DATE, 10, 50, workers, chunkBytes));
+    pipeline.limitGeoClasses(geoClasses);
     SirenePipeline.Result r = pipeline.run(new ByteArrayInputStream(stock), new ByteArrayInputStream(geo), 0, kept::add);
     return new Run(r, kept);
   }
@@ -93,6 +98,25 @@ class SirenePipelineChunkingTest {
       assertThat(b.geoEntries()).isEqualTo(a.geoEntries());
       assertThat(chunked.kept()).isEqualTo(reference.kept());
     }
+  }
+
+  @Test
+  void geoValuesPastTheClassTableGiveTheSameAnswers() throws IOException {
+    // The SIRET index stores a class number in 17 bits; past the class table's end, values go to
+    // a side map. With a table of two classes, nearly every row takes that path.
+    byte[] stock = Files.readAllBytes(STOCK);
+    byte[] geo = Files.readAllBytes(GEO);
+    Run reference = run(stock, geo, 2, 4096);
+    Run overflowing = run(stock, geo, 2, 4096, 3);
+    SirenePipeline.Result a = reference.result();
+    SirenePipeline.Result b = overflowing.result();
+    assertThat(a.activity()).isNotEmpty();
+    assertThat(set(b.activity())).isEqualTo(set(a.activity()));
+    assertThat(set(b.quality())).isEqualTo(set(a.quality()));
+    assertThat(set(b.flows())).isEqualTo(set(a.flows()));
+    assertThat(b.disagreements()).isEqualTo(a.disagreements());
+    assertThat(b.geoEntries()).isEqualTo(a.geoEntries());
+    assertThat(overflowing.kept()).isEqualTo(reference.kept());
   }
 
   static final String STOCK_HEADER = "siret,statutDiffusionEtablissement,dateCreationEtablissement,"
