@@ -1,7 +1,6 @@
 package fr.quartiersproductifs.economy.sirene;
 
 import java.util.Arrays;
-import java.util.function.BiConsumer;
 
 /**
  * Open-addressing counters keyed by a non-zero packed long, with one or more counts per key. A
@@ -138,8 +137,14 @@ final class Counters {
     return size;
   }
 
+  /** Receives a key and a count. */
+  @FunctionalInterface
+  interface KeyCount {
+    void accept(long key, long count);
+  }
+
   /** Every key whose first count is not zero, with that count. */
-  void forEach(BiConsumer<Long, Long> action) {
+  void forEach(KeyCount action) {
     for (int i = 0; i < table.length; i += stride) {
       if (table[i] != 0 && table[i + 1] != 0) {
         action.accept(table[i], table[i + 1]);

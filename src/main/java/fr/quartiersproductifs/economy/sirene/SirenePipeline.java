@@ -511,6 +511,7 @@ public final class SirenePipeline {
       });
     }
     long rowsStart = System.nanoTime();
+    snapshotNames();
     // The three kinds of aggregates are summed over the threads' tallies and turned into rows in
     // parallel: activity on another thread, quality and flows here.
     java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
@@ -751,12 +752,22 @@ public final class SirenePipeline {
     return c;
   }
 
+  /** Names of the interned communes and codes, copied once counting is over (read without lock). */
+  private String[] communeNames;
+  private String[] codeNames;
+
+  private synchronized void snapshotNames() {
+    communeNames = communes.toArray(String[]::new);
+    codeNames = codes.toArray(String[]::new);
+  }
+
   private String communeOf(long zone) {
-    return commune((int) (zone >>> 14));
+    return communeNames[(int) (zone >>> 14)];
   }
 
   private String qpvOf(long zone) {
-    return code((int) (zone & 0xFFF));
+    int index = (int) (zone & 0xFFF);
+    return index == 0 ? null : codeNames[index];
   }
 
   private static QpvStatus statusOf(long zone) {
