@@ -74,7 +74,7 @@ public final class SireneImportBench {
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
       try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
-        r = new SirenePipeline(locator, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+        r = new SirenePipeline(locator, c -> false, options())
             .run(s, g, Files.size(geo) / 75, e -> {});
       }
       double t = (System.nanoTime() - t0) / 1e9;
@@ -85,7 +85,7 @@ public final class SireneImportBench {
       if (withNoLocate) {
         long t1 = System.nanoTime();
         try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
-          new SirenePipeline(none, c -> false, new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000))
+          new SirenePipeline(none, c -> false, options())
               .run(s, g, Files.size(geo) / 75, e -> {});
         }
         double tn = (System.nanoTime() - t1) / 1e9;
@@ -115,6 +115,12 @@ public final class SireneImportBench {
   }
 
   /** The foundation's locator, from a Spring context on an in-memory H2 loaded with the reference data. */
+  /** The import's options; {@code -DchunkBytes=N} changes the chunk size (default 4 MiB). */
+  private static SirenePipeline.Options options() {
+    return new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000, Runtime.getRuntime().availableProcessors(),
+        Integer.getInteger("chunkBytes", fr.quartiersproductifs.economy.sirene.ChunkedInput.DEFAULT_CHUNK_BYTES));
+  }
+
   private static PointLocator foundation(Path data) {
     var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(fr.quartiersproductifs.QpApplication.class)
         .web(org.springframework.boot.WebApplicationType.SERVLET)
