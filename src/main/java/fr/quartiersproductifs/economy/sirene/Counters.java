@@ -1,6 +1,5 @@
 package fr.quartiersproductifs.economy.sirene;
 
-import java.util.Arrays;
 
 /**
  * Open-addressing counters keyed by a non-zero packed long, with one or more counts per key. A
@@ -96,12 +95,6 @@ final class Counters {
         }
       }
     }
-  }
-
-  /** Removes every key, keeping the capacity. */
-  void clear() {
-    Arrays.fill(table, 0);
-    size = 0;
   }
 
   /** The first count of a key, 0 when absent. */

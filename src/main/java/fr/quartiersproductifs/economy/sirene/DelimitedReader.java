@@ -296,14 +296,6 @@ public final class DelimitedReader implements Closeable {
   }
 
   /**
-   * The delimiters, line feeds and quotes among eight bytes, as the high bit of their byte. Exact
-   * for every byte (no borrow from one byte to the next), so every set bit is a real one.
-   */
-  private long specials(long word) {
-    return zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ QUOTES);
-  }
-
-  /**
    * Eight bytes from {@code at}, little-endian; past {@code end} (the last word of the buffer),
    * zero bytes, which are none of the bytes the scan looks for.
    */
@@ -318,7 +310,11 @@ public final class DelimitedReader implements Closeable {
     return w;
   }
 
-  /** The high bit of each zero byte of {@code x}. */
+  /**
+   * The high bit of each zero byte of {@code x}. Exact for every byte (no borrow from one byte to
+   * the next), so every set bit is a real one: {@code zeroBytes(word ^ delimiterWord)} marks the
+   * delimiters of a word, and so on.
+   */
   private static long zeroBytes(long x) {
     long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
     return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
