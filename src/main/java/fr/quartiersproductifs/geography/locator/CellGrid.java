@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.Location;
  * <p>Cells are kept in an open-addressing hash table (cell key → entry), entries in flat arrays.
  */
 final class CellGrid {
-  static final int[] NONE = new int[0];
+  private static final int[] NONE = new int[0];
 
   private final double cellSize;
   private final long[] keys;

@@ -68,11 +68,9 @@ final class LandRaster {
         c.y = (minCy + j + 0.5) * side;
         int entry = grid.entry(c.x, c.y);
         boolean land = grid.covering(entry) >= 0;
-        for (int id : land ? CellGrid.NONE : grid.candidates(entry)) {
-          if (inside.get(id).locate(c) != Location.EXTERIOR) {
-            land = true;
-            break;
-          }
+        int[] candidates = grid.candidates(entry);
+        for (int k = 0; !land && k < candidates.length; k++) {
+          land = inside.get(candidates[k]).locate(c) != Location.EXTERIOR;
         }
         if (land) {
           long bit = j * width + i;
