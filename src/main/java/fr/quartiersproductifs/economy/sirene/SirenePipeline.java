@@ -291,21 +291,19 @@ public final class SirenePipeline {
   private static final class GeoPart extends ReadPart {
     final ImportReport report = new ImportReport();
     long[] siret = new long[1024];
-    int[] value = new int[1024];
+    /** The geo class, or, past the class table ({@link SiretIndex#MAX_CLASS}), {@code ~value}. */
     int[] cls = new int[1024];
     int[] line = new int[1024];
     int size;
 
-    void add(long s, int v, int c, long l) {
+    void add(long s, int value, int c, long l) {
       if (size == siret.length) {
         siret = java.util.Arrays.copyOf(siret, size * 2);
-        value = java.util.Arrays.copyOf(value, size * 2);
         cls = java.util.Arrays.copyOf(cls, size * 2);
         line = java.util.Arrays.copyOf(line, size * 2);
       }
       siret[size] = s;
-      value[size] = v;
-      cls[size] = c;
+      cls[size] = c == SiretIndex.MAX_CLASS ? ~value : c; // values are 29 bits: ~value < 0
       line[size] = (int) l;
       size++;
     }
@@ -329,8 +327,9 @@ public final class SirenePipeline {
         int next = 0;
         for (int i = 0; i < part.size; i++) {
           int c = part.cls[i];
-          if (c == SiretIndex.MAX_CLASS) {
-            overflowValues.put(part.siret[i] + 1, part.value[i]);
+          if (c < 0) {
+            overflowValues.put(part.siret[i] + 1, ~c);
+            c = SiretIndex.MAX_CLASS;
           }
           if (geo.put(part.siret[i], c) != SiretIndex.MISSING) {
             duplicates[0]++;
