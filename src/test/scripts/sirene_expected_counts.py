@@ -67,8 +67,12 @@ for r in csv.DictReader(open(f'{data}/samples/sirene/StockEtablissement_echantil
 
 print('status', dict(status))
 for code, n in sorted(per_qpv.items()):
-    if code.startswith('QN013') or code.startswith('QN034'):
+    if code.startswith('QN013') or code.startswith('QN034') or code.startswith('QN97'):
         print(code, n)
+# Rows whose Lambert-93 x/y (EPSG 2154 in the sample, overseas included) lie outside mainland
+# France's extent: the import must locate them by their WGS84 columns instead.
+off = [s for s, g in geo.items() if g['x'] and not (0 < float(g['x']) < 1.3e6 and 6.0e6 < float(g['y']) < 7.2e6)]
+print('x/y outside the mainland extent', len(off))
 print('marseille creations by year', sorted(marseille_creations.items())[-12:])
 best = per_qpv.most_common()
 print('top QPV', best[:8])

@@ -68,6 +68,13 @@ public final class ImportReport {
     warnings += part.warnings;
   }
 
+  /** Adds another report's rejected, repaired and warning counts only (not its rows, not its issues). */
+  public void addIssueCounts(ImportReport other) {
+    rejected += other.rejected;
+    repaired += other.repaired;
+    warnings += other.warnings;
+  }
+
   /** Adds one issue of another report (already counted there), its line shifted. */
   public void addIssue(ImportIssue issue, long lineOffset) {
     add(new ImportIssue(issue.lineNumber() + lineOffset, issue.severity(), issue.identifier(), issue.reason()));

@@ -132,8 +132,9 @@ public class SireneImportService {
   }
 
   /**
-   * One report for the dataset version: rows of the stock; issues of the geolocation file are
-   * added with their line number prefixed by the file kind in the identifier.
+   * One report for the dataset version: rows of the stock; issues of both files (counted in full,
+   * detailed up to {@link ImportReport#MAX_DETAILED_ISSUES}) with the file kind before the
+   * identifier.
    */
   private static ImportReport combine(ImportReport stock, ImportReport geo) {
     ImportReport out = new ImportReport();
@@ -143,6 +144,8 @@ public class SireneImportService {
     for (int i = 0; i < stock.rowsImported(); i++) {
       out.imported();
     }
+    out.addIssueCounts(stock);
+    out.addIssueCounts(geo);
     for (ImportIssue issue : stock.issues()) {
       add(out, issue, StockReader.FILE_KIND);
     }
@@ -154,11 +157,7 @@ public class SireneImportService {
 
   private static void add(ImportReport out, ImportIssue issue, String file) {
     String id = file + (issue.identifier() == null ? "" : " " + issue.identifier());
-    switch (issue.severity()) {
-      case REJETEE -> out.reject(issue.lineNumber(), id, issue.reason());
-      case REPAREE -> out.repaired(issue.lineNumber(), id, issue.reason());
-      case AVERTISSEMENT -> out.warn(issue.lineNumber(), id, issue.reason());
-    }
+    out.addIssue(new ImportIssue(issue.lineNumber(), issue.severity(), id, issue.reason()), 0);
   }
 
   /** For establishments without a commune code: kept when located in a QPV of a kept commune. */

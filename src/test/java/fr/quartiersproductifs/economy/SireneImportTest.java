@@ -97,11 +97,21 @@ class SireneImportTest {
     assertThat(r.establishments()).isEqualTo(22_606);
     assertThat(r.activeEstablishments()).isEqualTo(22_606);
     assertThat(r.geoEntries()).isEqualTo(22_332);
-    assertThat(versions.issues(outcome.version().id()))
+    List<ImportIssue> issues = versions.issues(outcome.version().id());
+    assertThat(issues).filteredOn(i -> i.severity() == ImportIssue.Severity.REJETEE)
         .containsExactly(new ImportIssue(22_608, ImportIssue.Severity.REJETEE, "StockEtablissement",
             "nombre de champs incorrect (5 au lieu de 48)"));
     assertThat(outcome.version().rowsRead()).isEqualTo(22_607);
     assertThat(outcome.version().rowsRejected()).isEqualTo(1);
+    // The sample gives the overseas establishments Lambert-93 x/y (EPSG 2154), off that system's
+    // domain: the 162 rows the script finds outside the mainland extent are located by their
+    // WGS84 columns instead, each reported with its line.
+    assertThat(outcome.version().rowsRepaired()).isEqualTo(162);
+    assertThat(issues).filteredOn(i -> i.severity() == ImportIssue.Severity.REPAREE).hasSize(162)
+        .allSatisfy(i -> assertThat(i.reason()).isEqualTo(
+            "x/y (EPSG 2154) sans réponse : établissement localisé par y_latitude/x_longitude"))
+        .contains(new ImportIssue(1771, ImportIssue.Severity.REPAREE, "GeolocalisationEtablissement 20005132400016",
+            "x/y (EPSG 2154) sans réponse : établissement localisé par y_latitude/x_longitude"));
     // INSEE's plg_qp24 is empty in the sample: only our own HZ row is compared, and disagrees.
     assertThat(r.disagreementCount()).isEqualTo(1);
     assertThat(r.disagreements()).isEmpty(); // partial diffusion: counted, not listed
@@ -110,10 +120,12 @@ class SireneImportTest {
   @Test
   void countsPerQpvMatchTheIndependentComputation() {
     // Script: QN01330M 180, QN01332M 76, QN01362I 42, QN01329I 10; Montpellier QN03405M 4,
-    // QN03401M 2. Plus our partially diffusible establishment in QN01330M; the one placed at random
-    // in the commune is never counted in a QPV.
+    // QN03401M 2; overseas (located by their WGS84 columns) Mayotte QN97624M 8, Martinique
+    // QN97204M 4, Guyane QN97316M 2, La Réunion QN97407M 1. Plus our partially diffusible
+    // establishment in QN01330M; the one placed at random in the commune is never counted in a QPV.
     Map<String, Long> expected = Map.of("QN01330M", 181L, "QN01332M", 76L, "QN01362I", 42L,
-        "QN01329I", 10L, "QN03405M", 4L, "QN03401M", 2L);
+        "QN01329I", 10L, "QN03405M", 4L, "QN03401M", 2L, "QN97624M", 8L, "QN97204M", 4L, "QN97316M", 2L,
+        "QN97407M", 1L);
     expected.forEach((code, n) -> {
       Diagnostic d = diagnostics.diagnostic(diagnostics.qpv(code));
       assertThat(d.zones().get(0).type()).isEqualTo(Diagnostic.QPV);

@@ -57,6 +57,7 @@ public final class DelimitedReader implements Closeable {
   private boolean badQuote;
   private int carry = -1;
   private int lastLocated = Integer.MAX_VALUE;
+  private int recordStart = -1;
   private byte[] scratchJoin = new byte[256];
 
   /** Reads a stream sequentially (closing this reader closes the stream). */
@@ -91,6 +92,28 @@ public final class DelimitedReader implements Closeable {
   public DelimitedReader locateUpTo(int column) {
     lastLocated = column;
     return this;
+  }
+
+  /**
+   * Locates every field of the current record, those after {@link #locateUpTo}'s column included,
+   * by reading the record again: for the rare row that needs a trailing column. Line numbers and
+   * the position of the next record do not change.
+   */
+  public void locateAll() {
+    if (lastLocated == Integer.MAX_VALUE || recordStart < 0 || fieldCount == 0) {
+      return; // every field is located already (or the record is a bad line without fields)
+    }
+    int next = pos;
+    long lines = line;
+    int column = lastLocated;
+    lastLocated = Integer.MAX_VALUE;
+    pos = recordStart;
+    line = recordLine - 1;
+    int r = parse(); // the same bytes as before: a whole record
+    lastLocated = column;
+    if (r != RECORD || pos != next || line != lines) {
+      throw new IllegalStateException("record read again differently");
+    }
   }
 
   /**
@@ -283,6 +306,7 @@ public final class DelimitedReader implements Closeable {
       break;
     }
     fieldCount = n;
+    recordStart = start;
     recordLine = line + 1;
     line += 1 + newlines;
     pos = p;
@@ -328,6 +352,7 @@ public final class DelimitedReader implements Closeable {
     }
     pos = Math.min(p + 1, limit);
     fieldCount = 0;
+    recordStart = start;
     recordLine = line + 1;
     line++;
     badQuote = true;

@@ -18,6 +18,8 @@ public final class GeoReader extends SireneRowReader {
   private final int qualite;
   private final int epsg;
   private final int plgQp24;
+  private final int latitude;
+  private final int longitude;
   private double xValue;
   private double yValue;
 
@@ -47,9 +49,14 @@ public final class GeoReader extends SireneRowReader {
     qualite = c.required("qualite_xy");
     epsg = c.required("epsg");
     plgQp24 = c.optional("plg_qp24");
+    latitude = c.optional("y_latitude");
+    longitude = c.optional("x_longitude");
   }
 
-  /** The last column this reader reads: the reader need not locate the fields after it. */
+  /**
+   * The last column this reader reads on every row: the reader need not locate the fields after
+   * it. The WGS84 columns, read on a few rows only, come after it ({@link #wgs84}).
+   */
   int lastColumn() {
     return Math.max(Math.max(Math.max(x, y), Math.max(qualite, epsg)), Math.max(plgQp24, siretColumn()));
   }
@@ -85,6 +92,26 @@ public final class GeoReader extends SireneRowReader {
 
   public double y() {
     return yValue;
+  }
+
+  /**
+   * INSEE's own WGS84 coordinates of the row ({@code x_longitude}, {@code y_latitude}) into {@code
+   * lonLat}; false when the file has no such columns or the row no readable, plausible pair. Locates
+   * the trailing fields first (the reader stops at {@link #lastColumn()}).
+   */
+  public boolean wgs84(double[] lonLat) {
+    if (latitude < 0 || longitude < 0) {
+      return false;
+    }
+    r.locateAll();
+    double lon = r.decimal(longitude);
+    double lat = r.decimal(latitude);
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) { // NaN included
+      return false;
+    }
+    lonLat[0] = lon;
+    lonLat[1] = lat;
+    return true;
   }
 
   /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty. */

@@ -360,34 +360,26 @@ public final class SirenePipeline {
     LongIntMap inseeCache = caches.insee;
     LongIntMap qpvCache = caches.qpv;
     LongIntMap classCache = caches.classes;
+    double[] lonLat = new double[2];
     while (g.next()) {
       boolean hasPoint = g.hasPoint();
       GeoQuality gq = GeoQuality.of(g.quality(), hasPoint);
-      int status = INDET;
-      int qpv = 0;
+      int located = INDET; // status | qpv << 2
       if (hasPoint && gq != GeoQuality.COMMUNE) {
-        if (fast != null) {
-          int s = fast.status(g.x(), g.y(), g.epsg(), date);
-          if (s >= 0) {
-            status = DANS;
-            qpv = qpvCache.get(s + 1L);
-            if (qpv == LongIntMap.MISSING) {
-              qpv = qpvIndexOf(fast.qpvCode(s));
-              qpvCache.put(s + 1L, qpv);
-            }
-          } else if (s == PointLocator.Statuses.HORS) {
-            status = HORS;
-          }
-        } else {
-          PointLocator.Located l = locator.locate(g.x(), g.y(), g.epsg(), date);
-          if (l.status() == QpvStatus.DANS_QPV) {
-            status = DANS;
-            qpv = qpvIndexOf(l.qpvCode());
-          } else if (l.status() == QpvStatus.HORS_QPV) {
-            status = HORS;
+        located = locate(g.x(), g.y(), g.epsg(), fast, qpvCache, date);
+        if (located == INDET && g.wgs84(lonLat)) {
+          // No answer from x/y (off their EPSG's domain, say): INSEE's own WGS84 pair of the row
+          // is the second source, taken when it answers.
+          int again = locate(lonLat[0], lonLat[1], fr.quartiersproductifs.geography.Coordinates.WGS84, fast, qpvCache, date);
+          if (again != INDET) {
+            located = again;
+            part.report.repaired(g.lineNumber(), g.siretText(), "x/y (EPSG " + g.epsg()
+                + ") sans réponse : établissement localisé par y_latitude/x_longitude");
           }
         }
       }
+      int status = located & 3;
+      int qpv = located >>> 2;
       int insee = 0;
       if (!g.plgQp24Empty()) {
         long plgKey = g.plgQp24Key();
@@ -413,6 +405,26 @@ public final class SirenePipeline {
     }
     part.readBy(r);
     return part;
+  }
+
+  /** Our answer for one point, packed as status | qpv index << 2. */
+  private int locate(double x, double y, int epsg, PointLocator.Statuses fast, LongIntMap qpvCache,
+      LocalDate date) {
+    if (fast == null) {
+      PointLocator.Located l = locator.locate(x, y, epsg, date);
+      return l.status() == QpvStatus.DANS_QPV ? DANS | qpvIndexOf(l.qpvCode()) << 2
+          : l.status() == QpvStatus.HORS_QPV ? HORS : INDET;
+    }
+    int s = fast.status(x, y, epsg, date);
+    if (s >= 0) {
+      int qpv = qpvCache.get(s + 1L);
+      if (qpv == LongIntMap.MISSING) {
+        qpv = qpvIndexOf(fast.qpvCode(s));
+        qpvCache.put(s + 1L, qpv);
+      }
+      return DANS | qpv << 2;
+    }
+    return s == PointLocator.Statuses.HORS ? HORS : INDET;
   }
 
   /** The counted part of one chunk of the stock, in file order. */

@@ -110,6 +110,29 @@ class DelimitedReaderOracleTest {
     assertThat(records(text, shown, true)).isEqualTo(records(text, shown, false));
   }
 
+  @Property(tries = 1000, seed = "20261128")
+  void locatingAllFieldsAfterwardsGivesTheFullRecord(@ForAll("anyText") String text,
+      @ForAll("shownColumns") int shown) throws IOException {
+    assertThat(recordsLocatedLate(text, shown)).isEqualTo(records(text, Integer.MAX_VALUE, false));
+  }
+
+  /** Like {@link #records} in full, but each record first located up to {@code shown} fields only. */
+  static List<String> recordsLocatedLate(String text, int shown) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (DelimitedReader r = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',')) {
+      r.locateUpTo(shown - 1);
+      while (r.next()) {
+        r.locateAll();
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < r.fieldCount(); i++) {
+          fields.add(r.field(i));
+        }
+        out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+      }
+    }
+    return out;
+  }
+
   @Provide
   Arbitrary<Integer> shownColumns() {
     return Arbitraries.integers().between(1, 5);

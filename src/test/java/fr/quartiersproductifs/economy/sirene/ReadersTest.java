@@ -172,6 +172,29 @@ class ReadersTest {
   }
 
   @Test
+  void wgs84ColumnsAreReadOnRequestPastTheLastColumnReadOnEveryRow() throws IOException {
+    String header = "siret;x;y;qualite_xy;epsg;plg_qp24;plg_code_commune;y_latitude;x_longitude\n";
+    String rows = "20005132400016;7732021.6;740707.5;;2154;;97616;-12.847515;45.100640\n"
+        + "39009842400034;892251.5;6247972.5;11;2154;HZ;13202;abc;5.368438\n"
+        + "39009842400042;892251.5;6247972.5;11;2154;HZ;13202;;\n";
+    double[] lonLat = new double[2];
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    try (GeoReader g = new GeoReader(utf8(header + rows), new ImportReport())) {
+      g.r.locateUpTo(g.lastColumn()); // as the import reads it
+      while (g.next()) {
+        seen.add(g.wgs84(lonLat) ? lonLat[0] + " " + lonLat[1] : "none");
+        seen.add(g.siret() + " " + g.plgQp24() + " " + g.lineNumber());
+      }
+    }
+    assertThat(seen).containsExactly("45.10064 -12.847515", "20005132400016 null 2", "none",
+        "39009842400034 HZ 3", "none", "39009842400042 HZ 4");
+    try (GeoReader g = new GeoReader(utf8("siret;x;y;qualite_xy;epsg\n20005132400016;1;2;11;2154\n"), new ImportReport())) {
+      assertThat(g.next()).isTrue();
+      assertThat(g.wgs84(lonLat)).isFalse(); // the file has no such columns
+    }
+  }
+
+  @Test
   void missingColumnFailsFastNamingIt() {
     assertThatThrownBy(() -> new GeoReader(utf8("siret;x;y;epsg\n"), new ImportReport()))
         .isInstanceOf(QpException.class)
