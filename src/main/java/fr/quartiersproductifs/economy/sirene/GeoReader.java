@@ -22,6 +22,8 @@ public final class GeoReader extends SireneRowReader {
   private final int longitude;
   private double xValue;
   private double yValue;
+  private int epsgValue;
+  private int qualityValue;
 
   public static final char DELIMITER = ';';
 
@@ -73,12 +75,17 @@ public final class GeoReader extends SireneRowReader {
     if (hasX && (Double.isNaN(xValue) || Double.isNaN(yValue))) {
       return "coordonnées x/y illisibles";
     }
-    if (hasX && r.digits(epsg) <= 0) {
+    long e = r.digits(epsg);
+    if (hasX && e <= 0) {
       return "code EPSG absent ou invalide";
     }
-    if (!r.isEmpty(qualite) && r.digits(qualite) < 0) {
+    epsgValue = (int) Math.min(e, Integer.MAX_VALUE);
+    boolean noQuality = r.isEmpty(qualite);
+    long q = noQuality ? -1 : r.digits(qualite);
+    if (q < 0 && !noQuality) {
       return "qualite_xy invalide";
     }
+    qualityValue = (int) Math.min(q, Integer.MAX_VALUE);
     return null;
   }
 
@@ -116,11 +123,12 @@ public final class GeoReader extends SireneRowReader {
 
   /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty. */
   public int quality() {
-    return r.isEmpty(qualite) ? -1 : (int) r.digits(qualite);
+    return qualityValue;
   }
 
+  /** The EPSG code of x/y; -1 when the row has no point and no readable code. */
   public int epsg() {
-    return (int) r.digits(epsg);
+    return epsgValue;
   }
 
   /** INSEE's QPV 2024 answer: a QPV code, {@code HZ}, {@code CSZ}, or null when empty/absent. */

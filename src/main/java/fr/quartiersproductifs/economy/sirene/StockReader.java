@@ -33,6 +33,8 @@ public final class StockReader extends SireneRowReader {
   private final int libelleCommune;
   private final int siege;
   private final int[] addressColumns;
+  private int creationYear;
+  private int dateDebutYear;
   /** The repetition index (bis, ter) follows the number without a space. */
   private static final boolean[] ADDRESS_GLUED = {false, false, true, false, false, false, false};
 
@@ -91,10 +93,12 @@ public final class StockReader extends SireneRowReader {
     if ((e != 'A' && e != 'F') || r.length(etat) != 1) {
       return "état administratif invalide (A ou F attendu)";
     }
-    if (r.year(dateCreation) < 0) {
+    creationYear = r.year(dateCreation);
+    if (creationYear < 0) {
       return "date de création invalide (AAAA-MM-JJ attendu)";
     }
-    if (r.year(dateDebut) < 0) {
+    dateDebutYear = r.year(dateDebut);
+    if (dateDebutYear < 0) {
       return "date de début invalide (AAAA-MM-JJ attendu)";
     }
     int cl = r.length(commune);
@@ -113,13 +117,14 @@ public final class StockReader extends SireneRowReader {
     return r.firstByte(etat) == 'A';
   }
 
+  /** Year of creation, 0 when empty (read with the row's checks). */
   public int creationYear() {
-    return r.year(dateCreation);
+    return creationYear;
   }
 
-  /** Start of the current period: for a closed establishment, the closure date. */
+  /** Start of the current period: for a closed establishment, the closure date; 0 when empty. */
   public int dateDebutYear() {
-    return r.year(dateDebut);
+    return dateDebutYear;
   }
 
   /** The commune code packed in a long (0 when empty): a cheap key for interning. */
