@@ -54,21 +54,24 @@ public final class ImportSireneCommand implements Callable<Integer> {
               + " %d désaccords avec plg_qp24 de l'INSEE, %.1f s.%n",
           outcome.version().reference(), r.establishments(), r.activeEstablishments(), r.kept(),
           r.geoEntries(), r.disagreementCount(), outcome.seconds());
-      report("StockEtablissement", outcome.stockReport());
-      report("GeolocalisationEtablissement", outcome.geoReport());
+      long id = outcome.version().id();
+      report("StockEtablissement", outcome.stockReport(), id);
+      report("GeolocalisationEtablissement", outcome.geoReport(), id);
       return 0;
     }
   }
 
-  private static void report(String file, ImportReport report) {
-    System.err.printf(Locale.ROOT, "%s : %d lignes lues, %d rejetées.%n", file, report.rowsRead(), report.rejected());
+  private static void report(String file, ImportReport report, long versionId) {
+    System.err.printf(Locale.ROOT, "%s : %d lignes lues, %d rejetées, %d réparées, %d avertissements.%n", file,
+        report.rowsRead(), report.rejected(), report.repaired(), report.warnings());
     int shown = 0;
     for (ImportIssue i : report.issues()) {
       if (shown++ == 20) {
-        System.err.println("  … (liste complète : dataset_issue de la version)");
+        System.err.println("  … (liste complète : GET /api/v1/jeux-de-donnees/" + versionId + ")");
         break;
       }
-      System.err.println("  ligne " + i.lineNumber() + " : " + i.severity() + " — " + i.reason());
+      System.err.println("  ligne " + i.lineNumber() + (i.identifier() == null ? "" : " (" + i.identifier() + ")")
+          + " : " + i.severity() + " — " + i.reason());
     }
   }
 
