@@ -81,6 +81,38 @@ final class LandRaster {
     return new LandRaster(side, minCx, minCy, width, height, bits);
   }
 
+  /**
+   * The cells of this raster that are also farther than the grid's margin from every polygon of
+   * {@code far}: a cell keeps its bit only when every cell of {@code far} it overlaps is absent
+   * (one more cell around, for the rounding of the two divisions). For {@link QpvLocator#status},
+   * a point of such a cell has no QPV within reach and some département: HORS_QPV where every
+   * département of the zone allows it, without the QPV grid.
+   */
+  LandRaster withoutCellsNear(CellGrid far, double farSide) {
+    long[] out = bits.clone();
+    for (long bit = 0; bit < width * height; bit++) {
+      if ((out[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+        continue;
+      }
+      double x0 = (minCx + bit % width) * side;
+      double y0 = (minCy + bit / width) * side;
+      long fx0 = (long) Math.floor(x0 / farSide) - 1;
+      long fx1 = (long) Math.floor((x0 + side) / farSide) + 1;
+      long fy0 = (long) Math.floor(y0 / farSide) - 1;
+      long fy1 = (long) Math.floor((y0 + side) / farSide) + 1;
+      boolean clear = true;
+      for (long fx = fx0; fx <= fx1 && clear; fx++) {
+        for (long fy = fy0; fy <= fy1 && clear; fy++) {
+          clear = far.entry((fx + 0.5) * farSide, (fy + 0.5) * farSide) < 0;
+        }
+      }
+      if (!clear) {
+        out[(int) (bit >>> 6)] &= ~(1L << bit);
+      }
+    }
+    return new LandRaster(side, minCx, minCy, width, height, out);
+  }
+
   /** True when the département test is sure to find a département for the point. */
   boolean sure(double x, double y) {
     long dx = (long) Math.floor(x / side) - minCx;

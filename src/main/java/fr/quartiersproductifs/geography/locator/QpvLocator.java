@@ -144,9 +144,12 @@ public final class QpvLocator {
   /** The QPV in force during one epoch, per zone, with their grid. */
   private record Epoch(Map<Zone, ZoneIndex> zones) {}
 
-  /** The QPV of one zone in force during an epoch, their grid and their envelopes (flat). */
-  private record ZoneIndex(List<PlanarQpv> qpv, CellGrid grid, double[] envelopes) {
-    static ZoneIndex of(List<PlanarQpv> qpv) {
+  /**
+   * The QPV of one zone in force during an epoch, their grid and their envelopes (flat); and the
+   * cells of the zone's land raster with no QPV within reach ({@code clear}, null without one).
+   */
+  private record ZoneIndex(List<PlanarQpv> qpv, CellGrid grid, double[] envelopes, LandRaster clear) {
+    static ZoneIndex of(List<PlanarQpv> qpv, DepartementLayer layer) {
       double[] env = new double[qpv.size() * 4];
       List<Geometry> geometries = new ArrayList<>();
       for (int i = 0; i < qpv.size(); i++) {
@@ -157,7 +160,9 @@ public final class QpvLocator {
         env[4 * i + 2] = g.getEnvelopeInternal().getMaxX();
         env[4 * i + 3] = g.getEnvelopeInternal().getMaxY();
       }
-      return new ZoneIndex(List.copyOf(qpv), CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M, ON_BOUNDARY_M), env);
+      CellGrid grid = CellGrid.build(geometries, QPV_CELL_M, NEAREST_MAX_M, ON_BOUNDARY_M);
+      LandRaster clear = layer == null ? null : layer.land().withoutCellsNear(grid, QPV_CELL_M);
+      return new ZoneIndex(List.copyOf(qpv), grid, env, clear);
     }
 
     /** Distance from the point to the envelope of QPV {@code id} (0 inside the envelope). */
@@ -281,6 +286,9 @@ public final class QpvLocator {
     double onBoundaryDistance = Double.POSITIVE_INFINITY;
     boolean degenerateNearby = false;
     if (index != null) {
+      if (index.clear() != null && context.horsEverywhere()[zone.ordinal()] && index.clear().sure(x, y)) {
+        return HORS; // no QPV within reach (the grid's cell is absent), some département holds it
+      }
       int entry = index.grid().entry(x, y);
       int covering = index.grid().covering(entry);
       if (covering >= 0) {
@@ -616,6 +624,12 @@ public final class QpvLocator {
     return versionLists.get(g);
   }
 
+  /** The cells of a zone's land raster with no QPV within reach at a date, or null (for tests). */
+  LandRaster clear(Zone zone, LocalDate date) {
+    ZoneIndex index = epoch(date).zones().get(zone);
+    return index == null ? null : index.clear();
+  }
+
   /** The land raster of a zone's département layer, or null (for tests). */
   LandRaster land(Zone zone) {
     DepartementLayer layer = departements.get(zone);
@@ -691,7 +705,7 @@ public final class QpvLocator {
       }
     }
     Map<Zone, ZoneIndex> zones = new HashMap<>();
-    byZone.forEach((zone, list) -> zones.put(zone, ZoneIndex.of(list)));
+    byZone.forEach((zone, list) -> zones.put(zone, ZoneIndex.of(list, departements.get(zone))));
     return new Epoch(Map.copyOf(zones));
   }
 

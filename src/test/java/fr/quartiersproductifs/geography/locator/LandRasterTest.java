@@ -39,4 +39,56 @@ class LandRasterTest {
       assertThat(lost).as("corners of sure cells without a département in %s", zone).isEmpty();
     }
   }
+
+  /**
+   * The cells with no QPV within reach, where the status path answers HORS_QPV without the QPV
+   * grid: at the corners of each such cell that borders a cell without that promise (where a QPV
+   * is nearest), the full answer is HORS_QPV, at more than the 1 km reach from every QPV; in every
+   * zone with QPV.
+   */
+  @Test
+  void cornersOfCellsFarFromEveryQpvAreOutOfEveryQpv() {
+    QpvLocator locator = LocatorAgreementTest.LOCATOR;
+    java.time.LocalDate date = LocatorAgreementTest.DATE;
+    for (Zone zone : Zone.values()) {
+      LandRaster clear = locator.clear(zone, date);
+      LandRaster land = locator.land(zone);
+      if (clear == null) {
+        continue;
+      }
+      double side = clear.side();
+      double in = side * 1e-9;
+      long[] counts = {0, 0, 0}; // clear cells, checked ones, land cells
+      land.forEachSureCell((x0, y0) -> counts[2]++);
+      List<String> wrong = new ArrayList<>();
+      clear.forEachSureCell((x0, y0) -> {
+        counts[0]++;
+        double cx = x0 + side / 2;
+        double cy = y0 + side / 2;
+        assertThat(land.sure(cx, cy)).isTrue();
+        boolean border = false;
+        for (int dx = -1; dx <= 1 && !border; dx++) {
+          for (int dy = -1; dy <= 1 && !border; dy++) {
+            border = !clear.sure(cx + dx * side, cy + dy * side);
+          }
+        }
+        if (!border) {
+          return;
+        }
+        counts[1]++;
+        double[][] corners = {{x0, y0}, {x0 + side - in, y0}, {x0, y0 + side - in}, {x0 + side - in, y0 + side - in}};
+        for (double[] c : corners) {
+          var full = locator.locate(new fr.quartiersproductifs.geography.Coordinates(c[0], c[1], zone.epsg()), date);
+          boolean far = full.statut() == fr.quartiersproductifs.geography.QpvStatus.HORS_QPV
+              && (full.distanceLimiteM() == null || full.distanceLimiteM() > QpvLocator.NEAREST_MAX_M);
+          if (!far && wrong.size() < 5) {
+            wrong.add(zone + " " + c[0] + " " + c[1] + " " + full.statut() + " " + full.distanceLimiteM());
+          }
+        }
+      });
+      assertThat(counts[1]).as("cells bordering QPV reach in %s", zone).isPositive();
+      assertThat(counts[0]).as("clear cells in %s", zone).isLessThan(counts[2]);
+      assertThat(wrong).as("corners of clear cells near a QPV in %s", zone).isEmpty();
+    }
+  }
 }
