@@ -138,13 +138,7 @@ public class SireneImportService {
    */
   private static ImportReport combine(ImportReport stock, ImportReport geo) {
     ImportReport out = new ImportReport();
-    for (int i = 0; i < stock.rowsRead(); i++) {
-      out.read();
-    }
-    for (int i = 0; i < stock.rowsImported(); i++) {
-      out.imported();
-    }
-    out.addIssueCounts(stock);
+    out.addCounts(stock);
     out.addIssueCounts(geo);
     for (ImportIssue issue : stock.issues()) {
       add(out, issue, StockReader.FILE_KIND);
