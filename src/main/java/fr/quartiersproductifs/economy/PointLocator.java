@@ -12,6 +12,15 @@ public interface PointLocator {
   Located locate(double x, double y, int epsg, LocalDate date);
 
   /**
+   * Whether the point can be placed at all in its system (supported EPSG code, coordinates in its
+   * domain). The import tries a row's WGS84 columns only for points that cannot (ADR 0036). By
+   * default every point can.
+   */
+  default boolean placeable(double x, double y, int epsg) {
+    return true;
+  }
+
+  /**
    * The status-only fast path for bulk imports, fixed on one state of the reference data for the
    * whole import; null when this locator has none (the import then calls {@link #locate}).
    */

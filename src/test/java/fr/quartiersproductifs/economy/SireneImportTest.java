@@ -109,9 +109,9 @@ class SireneImportTest {
     assertThat(outcome.version().rowsRepaired()).isEqualTo(162);
     assertThat(issues).filteredOn(i -> i.severity() == ImportIssue.Severity.REPAREE).hasSize(162)
         .allSatisfy(i -> assertThat(i.reason()).isEqualTo(
-            "x/y (EPSG 2154) sans réponse : établissement localisé par y_latitude/x_longitude"))
+            "x/y hors du domaine de l'EPSG 2154 : établissement localisé par y_latitude/x_longitude"))
         .contains(new ImportIssue(1771, ImportIssue.Severity.REPAREE, "GeolocalisationEtablissement 20005132400016",
-            "x/y (EPSG 2154) sans réponse : établissement localisé par y_latitude/x_longitude"));
+            "x/y hors du domaine de l'EPSG 2154 : établissement localisé par y_latitude/x_longitude"));
     // INSEE's plg_qp24 is empty in the sample: only our own HZ row is compared, and disagrees.
     assertThat(r.disagreementCount()).isEqualTo(1);
     assertThat(r.disagreements()).isEmpty(); // partial diffusion: counted, not listed

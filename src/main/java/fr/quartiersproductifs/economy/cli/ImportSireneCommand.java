@@ -65,9 +65,13 @@ public final class ImportSireneCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "%s : %d lignes lues, %d rejetées, %d réparées, %d avertissements.%n", file,
         report.rowsRead(), report.rejected(), report.repaired(), report.warnings());
     int shown = 0;
+    long counted = (long) report.rejected() + report.repaired() + report.warnings();
     for (ImportIssue i : report.issues()) {
       if (shown++ == 20) {
-        System.err.println("  … (liste complète : GET /api/v1/jeux-de-donnees/" + versionId + ")");
+        // The version keeps the first ImportReport.MAX_DETAILED_ISSUES issues of both files.
+        System.err.println("  … (" + (counted > ImportReport.MAX_DETAILED_ISSUES ? "les "
+            + ImportReport.MAX_DETAILED_ISSUES + " premières lignes signalées" : "liste complète")
+            + " : GET /api/v1/jeux-de-donnees/" + versionId + ")");
         break;
       }
       System.err.println("  ligne " + i.lineNumber() + (i.identifier() == null ? "" : " (" + i.identifier() + ")")

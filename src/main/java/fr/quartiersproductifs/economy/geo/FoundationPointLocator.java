@@ -33,6 +33,11 @@ public class FoundationPointLocator implements PointLocator {
   }
 
   @Override
+  public boolean placeable(double x, double y, int epsg) {
+    return locations.locator().placeable(epsg, x, y);
+  }
+
+  @Override
   public Statuses statuses() {
     QpvLocator locator = locations.locator();
     return new Statuses() {

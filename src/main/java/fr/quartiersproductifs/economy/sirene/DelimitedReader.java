@@ -361,17 +361,21 @@ public final class DelimitedReader implements Closeable {
     return RECORD;
   }
 
-  /** Copies the fields to the scratch buffer with {@code ""} turned into {@code "}. */
+  /**
+   * Copies the located fields to the scratch buffer with {@code ""} turned into {@code "} (those
+   * past {@link #locateUpTo}'s column hold no position of this record).
+   */
   private void unescape() {
+    int located = lastLocated >= fieldCount ? fieldCount : lastLocated + 1;
     int total = 0;
-    for (int i = 0; i < fieldCount; i++) {
+    for (int i = 0; i < located; i++) {
       total += ends[i] - starts[i];
     }
     if (scratch.length < total) {
       scratch = new byte[Math.max(total, scratch.length * 2)];
     }
     int o = 0;
-    for (int i = 0; i < fieldCount; i++) {
+    for (int i = 0; i < located; i++) {
       int s = starts[i];
       int e = ends[i];
       starts[i] = o;

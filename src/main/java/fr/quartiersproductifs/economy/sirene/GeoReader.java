@@ -121,12 +121,16 @@ public final class GeoReader extends SireneRowReader {
     return true;
   }
 
-  /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty. */
+  /** {@code qualite_xy} (11, 12, 21, 22, 33), or -1 when empty; read with the row's checks. */
   public int quality() {
     return qualityValue;
   }
 
-  /** The EPSG code of x/y; -1 when the row has no point and no readable code. */
+  /**
+   * The EPSG code of x/y, read with the row's checks (valid once {@link #next} returned true); -1
+   * when the row has no point and no readable code; a code past {@code Integer.MAX_VALUE} reads as
+   * that value (an unsupported code), not as its low 32 bits.
+   */
   public int epsg() {
     return epsgValue;
   }

@@ -367,14 +367,15 @@ public final class SirenePipeline {
       int located = INDET; // status | qpv << 2
       if (hasPoint && gq != GeoQuality.COMMUNE) {
         located = locate(g.x(), g.y(), g.epsg(), fast, qpvCache, date);
-        if (located == INDET && g.wgs84(lonLat)) {
-          // No answer from x/y (off their EPSG's domain, say): INSEE's own WGS84 pair of the row
-          // is the second source, taken when it answers.
+        if (located == INDET && !locator.placeable(g.x(), g.y(), g.epsg()) && g.wgs84(lonLat)) {
+          // x/y cannot be placed (off their EPSG's domain, or an unsupported code): INSEE's own
+          // WGS84 pair of the row is the second source, taken when it answers. Any other
+          // INDETERMINE (a QPV contour unusable nearby, no QPV list there) stands.
           int again = locate(lonLat[0], lonLat[1], fr.quartiersproductifs.geography.Coordinates.WGS84, fast, qpvCache, date);
           if (again != INDET) {
             located = again;
-            part.report.repaired(g.lineNumber(), g.siretText(), "x/y (EPSG " + g.epsg()
-                + ") sans réponse : établissement localisé par y_latitude/x_longitude");
+            part.report.repaired(g.lineNumber(), g.siretText(), "x/y hors du domaine de l'EPSG " + g.epsg()
+                + " : établissement localisé par y_latitude/x_longitude");
           }
         }
       }

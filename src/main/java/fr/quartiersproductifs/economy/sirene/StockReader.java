@@ -117,12 +117,12 @@ public final class StockReader extends SireneRowReader {
     return r.firstByte(etat) == 'A';
   }
 
-  /** Year of creation, 0 when empty (read with the row's checks). */
+  /** Year of creation, 0 when empty (read with the row's checks: valid once {@link #next} returned true). */
   public int creationYear() {
     return creationYear;
   }
 
-  /** Start of the current period: for a closed establishment, the closure date; 0 when empty. */
+  /** Year the current period starts (for a closed establishment, its closure); 0 when empty; as above. */
   public int dateDebutYear() {
     return dateDebutYear;
   }

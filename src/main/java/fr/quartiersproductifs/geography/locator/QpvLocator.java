@@ -348,6 +348,27 @@ public final class QpvLocator {
     return HORS;
   }
 
+  /**
+   * Whether a point given in a coordinate system can be placed at all: a supported system and, for
+   * a projected one, coordinates inside its domain. Where it cannot, {@link #locate} answers
+   * INDETERMINE whatever the QPV ("non pris en charge", "hors du domaine", "hors de France").
+   */
+  public boolean placeable(int epsg, double x, double y) {
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      return false;
+    }
+    if (epsg == Coordinates.WGS84) {
+      return x >= -180 && x <= 180 && y >= -90 && y <= 90 && Zone.ofLonLat(x, y) != null;
+    }
+    Zone zone = Zone.ofEpsg(epsg);
+    if (zone == null) {
+      return false;
+    }
+    double[] lonLat = new double[2];
+    projections.get(zone).toLonLat(x, y, lonLat);
+    return Double.isFinite(lonLat[0]) && zone.containsLonLat(lonLat[0], lonLat[1]);
+  }
+
   /** The code of the QPV whose id {@link #status} returned. */
   public String qpvCode(int id) {
     return qpv.get(id).qpv().code();

@@ -116,6 +116,36 @@ class DelimitedReaderOracleTest {
     assertThat(recordsLocatedLate(text, shown)).isEqualTo(records(text, Integer.MAX_VALUE, false));
   }
 
+  /**
+   * The same on a chunk that may end inside a record ({@code last} false: the reader then stops
+   * before it and gives its offset): each record located up to {@code shown} fields, then in full,
+   * against a full read of the same chunk.
+   */
+  @Property(tries = 1000, seed = "20261128")
+  void locatingAllFieldsAfterwardsGivesTheFullRecordInAChunk(@ForAll("anyText") String text,
+      @ForAll("shownColumns") int shown, @ForAll boolean last) throws IOException {
+    assertThat(chunkRecords(text, shown, last)).isEqualTo(chunkRecords(text, Integer.MAX_VALUE, last));
+  }
+
+  private static List<String> chunkRecords(String text, int shown, boolean last) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    DelimitedReader r = new DelimitedReader(new DelimitedReader.Chunk(bytes, 0, bytes.length, last), ',', 0);
+    if (shown != Integer.MAX_VALUE) {
+      r.locateUpTo(shown - 1);
+    }
+    List<String> out = new ArrayList<>();
+    while (r.next()) {
+      r.locateAll();
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < r.fieldCount(); i++) {
+        fields.add(r.field(i));
+      }
+      out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+    }
+    out.add("carry " + r.carry() + ", lines " + r.linesRead());
+    return out;
+  }
+
   /** Like {@link #records} in full, but each record first located up to {@code shown} fields only. */
   static List<String> recordsLocatedLate(String text, int shown) throws IOException {
     List<String> out = new ArrayList<>();
