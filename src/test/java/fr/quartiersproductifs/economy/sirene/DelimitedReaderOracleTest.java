@@ -94,14 +94,19 @@ class DelimitedReaderOracleTest {
         r.locateUpTo(shown - 1);
       }
       while (r.next()) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < Math.min(r.fieldCount(), shown); i++) {
-          fields.add(r.field(i));
-        }
-        out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+        out.add(describe(r, shown));
       }
     }
     return out;
+  }
+
+  /** Line, malformation, field count and the first {@code shown} fields of the current record. */
+  private static String describe(DelimitedReader r, int shown) {
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < Math.min(r.fieldCount(), shown); i++) {
+      fields.add(r.field(i));
+    }
+    return r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields;
   }
 
   @Property(tries = 1000, seed = "20261129")
@@ -136,11 +141,7 @@ class DelimitedReaderOracleTest {
     List<String> out = new ArrayList<>();
     while (r.next()) {
       r.locateAll();
-      List<String> fields = new ArrayList<>();
-      for (int i = 0; i < r.fieldCount(); i++) {
-        fields.add(r.field(i));
-      }
-      out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+      out.add(describe(r, Integer.MAX_VALUE));
     }
     out.add("carry " + r.carry() + ", lines " + r.linesRead());
     return out;
@@ -153,11 +154,7 @@ class DelimitedReaderOracleTest {
       r.locateUpTo(shown - 1);
       while (r.next()) {
         r.locateAll();
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < r.fieldCount(); i++) {
-          fields.add(r.field(i));
-        }
-        out.add(r.lineNumber() + " " + r.malformation() + " " + r.fieldCount() + " " + fields);
+        out.add(describe(r, Integer.MAX_VALUE));
       }
     }
     return out;
