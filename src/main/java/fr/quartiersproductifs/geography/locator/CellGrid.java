@@ -263,6 +263,35 @@ final class CellGrid {
     return candidates.length;
   }
 
+  /** Receives the indexes of a cell (its lower-left corner over the cell size). */
+  @FunctionalInterface
+  interface CellVisitor {
+    void accept(long cx, long cy);
+  }
+
+  /** Visits every cell present (some polygon within the margin), in no particular order. */
+  void forEachCell(CellVisitor visitor) {
+    if (dense != null) {
+      for (int at = 0; at < dense.length; at++) {
+        if (dense[at] >= 0) {
+          visitor.accept(minCx + at % width, minCy + at / width);
+        }
+      }
+    } else if (present != null) {
+      for (long bit = 0; bit < width * height; bit++) {
+        if ((present[(int) (bit >>> 6)] & (1L << bit)) != 0) {
+          visitor.accept(minCx + bit % width, minCy + bit / width);
+        }
+      }
+    } else {
+      for (int i = 0; i < keys.length; i++) {
+        if (slots[i] != -1) {
+          visitor.accept(cx(keys[i]), cy(keys[i]));
+        }
+      }
+    }
+  }
+
   private static long cell(double v, double size) {
     return (long) Math.floor(v / size);
   }

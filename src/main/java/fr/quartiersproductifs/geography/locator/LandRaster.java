@@ -86,31 +86,38 @@ final class LandRaster {
    * {@code far}: a cell keeps its bit only when every cell of {@code far} it overlaps is absent
    * (one more cell around, for the rounding of the two divisions). For {@link QpvLocator#status},
    * a point of such a cell has no QPV within reach and some département: HORS_QPV where every
-   * département of the zone allows it, without the QPV grid.
+   * département of the zone allows it, without the QPV grid. Walks the present cells of {@code
+   * far} (around the polygons), not the raster (the whole zone).
    */
   LandRaster withoutCellsNear(CellGrid far, double farSide) {
     long[] out = bits.clone();
-    for (long bit = 0; bit < width * height; bit++) {
-      if ((out[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-        continue;
-      }
-      double x0 = (minCx + bit % width) * side;
-      double y0 = (minCy + bit / width) * side;
-      long fx0 = (long) Math.floor(x0 / farSide) - 1;
-      long fx1 = (long) Math.floor((x0 + side) / farSide) + 1;
-      long fy0 = (long) Math.floor(y0 / farSide) - 1;
-      long fy1 = (long) Math.floor((y0 + side) / farSide) + 1;
-      boolean clear = true;
-      for (long fx = fx0; fx <= fx1 && clear; fx++) {
-        for (long fy = fy0; fy <= fy1 && clear; fy++) {
-          clear = far.entry((fx + 0.5) * farSide, (fy + 0.5) * farSide) < 0;
+    double ratio = farSide / side;
+    far.forEachCell((fx, fy) -> {
+      // The raster cells whose overlap (one more around) may hold far cell (fx, fy): an interval
+      // on each axis, taken one wider and filtered by the exact test.
+      long i1 = (long) Math.ceil((fx + 2) * ratio) + 1;
+      long j1 = (long) Math.ceil((fy + 2) * ratio) + 1;
+      for (long j = (long) Math.floor((fy - 1) * ratio) - 2; j <= j1; j++) {
+        for (long i = (long) Math.floor((fx - 1) * ratio) - 2; i <= i1; i++) {
+          long dx = i - minCx;
+          long dy = j - minCy;
+          if (dx >= 0 && dy >= 0 && dx < width && dy < height && overlaps(i, fx, farSide) && overlaps(j, fy, farSide)) {
+            long bit = dy * width + dx;
+            out[(int) (bit >>> 6)] &= ~(1L << bit);
+          }
         }
       }
-      if (!clear) {
-        out[(int) (bit >>> 6)] &= ~(1L << bit);
-      }
-    }
+    });
     return new LandRaster(side, minCx, minCy, width, height, out);
+  }
+
+  /**
+   * Whether cell {@code f} of a grid of side {@code farSide} is among those that raster cell
+   * {@code c} overlaps on one axis, one more on each side.
+   */
+  private boolean overlaps(long c, long f, double farSide) {
+    double from = c * side;
+    return (long) Math.floor(from / farSide) - 1 <= f && f <= (long) Math.floor((from + side) / farSide) + 1;
   }
 
   /** True when the département test is sure to find a département for the point. */
