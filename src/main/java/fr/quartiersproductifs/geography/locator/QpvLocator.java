@@ -354,19 +354,7 @@ public final class QpvLocator {
    * INDETERMINE whatever the QPV ("non pris en charge", "hors du domaine", "hors de France").
    */
   public boolean placeable(int epsg, double x, double y) {
-    if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      return false;
-    }
-    if (epsg == Coordinates.WGS84) {
-      return x >= -180 && x <= 180 && y >= -90 && y <= 90 && Zone.ofLonLat(x, y) != null;
-    }
-    Zone zone = Zone.ofEpsg(epsg);
-    if (zone == null) {
-      return false;
-    }
-    double[] lonLat = new double[2];
-    projections.get(zone).toLonLat(x, y, lonLat);
-    return Double.isFinite(lonLat[0]) && zone.containsLonLat(lonLat[0], lonLat[1]);
+    return place(new Coordinates(x, y, epsg)).problem() == null;
   }
 
   /** The code of the QPV whose id {@link #status} returned. */
@@ -423,55 +411,58 @@ public final class QpvLocator {
    * @param date the date the answer applies to
    */
   public Localisation locate(Coordinates point, LocalDate date) {
+    Placement p = place(point);
+    if (p.problem() != null) {
+      return undetermined(p.problem(), date, Double.isNaN(p.lon()) ? null : p.lon(), Double.isNaN(p.lat()) ? null : p.lat());
+    }
+    return locatePlanar(p.zone(), p.x(), p.y(), round(p.lon()), round(p.lat()), date);
+  }
+
+  /**
+   * Where a point falls before any QPV test: its zone, its planar coordinates in that zone's system
+   * and its longitude/latitude; or why it cannot be placed ({@code problem}, with the rounded
+   * longitude/latitude to show when known, NaN otherwise).
+   */
+  private record Placement(Zone zone, double x, double y, double lon, double lat, String problem) {
+    static Placement cannot(String problem, double lon, double lat) {
+      return new Placement(null, Double.NaN, Double.NaN, lon, lat, problem);
+    }
+  }
+
+  private Placement place(Coordinates point) {
     double x = point.x();
     double y = point.y();
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      return undetermined("Coordonnées invalides (valeur non finie).", date, null, null);
+      return Placement.cannot("Coordonnées invalides (valeur non finie).", Double.NaN, Double.NaN);
     }
-    Zone zone;
-    double[] lonLat = new double[2];
-    double[] planar = new double[2];
+    double[] converted = new double[2];
     if (point.epsg() == Coordinates.WGS84) {
       if (x < -180 || x > 180 || y < -90 || y > 90) {
-        return undetermined(
+        return Placement.cannot(
             "Coordonnées invalides : longitude entre -180 et 180, latitude entre -90 et 90 attendues"
-                + swapHint(x, y),
-            date,
-            null,
-            null);
+                + swapHint(x, y), Double.NaN, Double.NaN);
       }
-      zone = Zone.ofLonLat(x, y);
-      lonLat[0] = x;
-      lonLat[1] = y;
+      Zone zone = Zone.ofLonLat(x, y);
       if (zone == null) {
-        return undetermined(
-            "Point hors de France (métropole et départements d'outre-mer)" + swapHint(x, y) + ".",
-            date,
-            round(x),
-            round(y));
+        return Placement.cannot(
+            "Point hors de France (métropole et départements d'outre-mer)" + swapHint(x, y) + ".", round(x), round(y));
       }
-      projections.get(zone).toProjected(x, y, planar);
-    } else {
-      zone = Zone.ofEpsg(point.epsg());
-      if (zone == null) {
-        return undetermined(
-            "Système de coordonnées EPSG:" + point.epsg() + " non pris en charge (4326, 2154, 2975, 5490, 2972, 4471).",
-            date,
-            null,
-            null);
-      }
-      planar[0] = x;
-      planar[1] = y;
-      projections.get(zone).toLonLat(x, y, lonLat);
-      if (!Double.isFinite(lonLat[0]) || !zone.containsLonLat(lonLat[0], lonLat[1])) {
-        return undetermined(
-            "Coordonnées hors du domaine de EPSG:" + zone.epsg() + " : point hors de France ou système de coordonnées erroné.",
-            date,
-            null,
-            null);
-      }
+      projections.get(zone).toProjected(x, y, converted);
+      return new Placement(zone, converted[0], converted[1], x, y, null);
     }
-    return locatePlanar(zone, planar[0], planar[1], round(lonLat[0]), round(lonLat[1]), date);
+    Zone zone = Zone.ofEpsg(point.epsg());
+    if (zone == null) {
+      return Placement.cannot(
+          "Système de coordonnées EPSG:" + point.epsg() + " non pris en charge (4326, 2154, 2975, 5490, 2972, 4471).",
+          Double.NaN, Double.NaN);
+    }
+    projections.get(zone).toLonLat(x, y, converted);
+    if (!Double.isFinite(converted[0]) || !zone.containsLonLat(converted[0], converted[1])) {
+      return Placement.cannot(
+          "Coordonnées hors du domaine de EPSG:" + zone.epsg() + " : point hors de France ou système de coordonnées erroné.",
+          Double.NaN, Double.NaN);
+    }
+    return new Placement(zone, x, y, converted[0], converted[1], null);
   }
 
   private Localisation locatePlanar(Zone zone, double x, double y, double lon, double lat, LocalDate date) {
