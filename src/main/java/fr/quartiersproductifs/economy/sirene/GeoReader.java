@@ -103,8 +103,9 @@ public final class GeoReader extends SireneRowReader {
 
   /**
    * INSEE's own WGS84 coordinates of the row ({@code x_longitude}, {@code y_latitude}) into {@code
-   * lonLat}; false when the file has no such columns or the row no readable, plausible pair. Locates
-   * the trailing fields first (the reader stops at {@link #lastColumn()}).
+   * lonLat}; false when the file has no such columns or the row no readable pair (the locator
+   * judges the values). Locates the trailing fields first (the reader stops at {@link
+   * #lastColumn()}).
    */
   public boolean wgs84(double[] lonLat) {
     if (latitude < 0 || longitude < 0) {
@@ -113,7 +114,7 @@ public final class GeoReader extends SireneRowReader {
     r.locateAll();
     double lon = r.decimal(longitude);
     double lat = r.decimal(latitude);
-    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) { // NaN included
+    if (Double.isNaN(lon) || Double.isNaN(lat)) {
       return false;
     }
     lonLat[0] = lon;
