@@ -1,6 +1,5 @@
 package fr.quartiersproductifs.economy.sirene;
 
-
 /**
  * Open-addressing counters keyed by a non-zero packed long, with one or more counts per key. A
  * key and its counts sit side by side in one array, so that counting touches one cache line: the

@@ -1,7 +1,6 @@
 package fr.quartiersproductifs.economy.bench;
 
 import fr.quartiersproductifs.economy.PointLocator;
-import fr.quartiersproductifs.economy.geo.FoundationPointLocator;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -40,14 +39,8 @@ public final class LocateStatusBench {
         n++;
       }
     }
-    var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(fr.quartiersproductifs.QpApplication.class)
-        .web(org.springframework.boot.WebApplicationType.NONE)
-        .run("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "--qp.data-dir=" + Path.of(args[0]).toAbsolutePath(), "--logging.level.root=WARN");
-    var service = ctx.getBean(fr.quartiersproductifs.geography.QpvLocationService.class);
-    LocalDate date = LocalDate.of(2025, 11, 1);
-    service.locator().warmUp(date);
-    PointLocator.Statuses statuses = new FoundationPointLocator(service).statuses();
+    LocalDate date = SireneImportBench.DATE;
+    PointLocator.Statuses statuses = SireneImportBench.foundation(Path.of(args[0])).statuses();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int rep = 0; rep < repetitions; rep++) {
       long cpu = threads.getCurrentThreadCpuTime();

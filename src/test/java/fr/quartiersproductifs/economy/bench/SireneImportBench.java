@@ -28,6 +28,9 @@ import java.util.Locale;
  * <p>Usage: {@code SireneImportBench DATA_DIR DIR_WITH_SYNTHETIC_FILES RUNS [duckdbThreads]}.
  */
 public final class SireneImportBench {
+  /** The stock date of every run: the QPV lists in force then. */
+  static final LocalDate DATE = LocalDate.of(2025, 11, 1);
+
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]);
     Path dir = Path.of(args[1]);
@@ -114,20 +117,23 @@ public final class SireneImportBench {
     System.exit(0); // the Spring context of the foundation locator keeps non-daemon threads
   }
 
-  /** The foundation's locator, from a Spring context on an in-memory H2 loaded with the reference data. */
   /** The import's options; {@code -DchunkBytes=N} changes the chunk size (default 4 MiB). */
   private static SirenePipeline.Options options() {
-    return new SirenePipeline.Options(LocalDate.of(2025, 11, 1), 10, 1000, Runtime.getRuntime().availableProcessors(),
+    return new SirenePipeline.Options(DATE, 10, 1000, Runtime.getRuntime().availableProcessors(),
         Integer.getInteger("chunkBytes", fr.quartiersproductifs.economy.sirene.ChunkedInput.DEFAULT_CHUNK_BYTES));
   }
 
-  private static PointLocator foundation(Path data) {
+  /**
+   * The foundation's locator, from a Spring context on an in-memory H2 loaded with the reference
+   * data, its index built for the benchmarks' date.
+   */
+  static PointLocator foundation(Path data) {
     var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(fr.quartiersproductifs.QpApplication.class)
         .web(org.springframework.boot.WebApplicationType.SERVLET)
         .run("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "--qp.data-dir=" + data.toAbsolutePath(), "--server.port=0", "--logging.level.root=WARN", "--logging.level.fr.quartiersproductifs=WARN");
     var service = ctx.getBean(fr.quartiersproductifs.geography.QpvLocationService.class);
-    service.locator().warmUp(LocalDate.of(2025, 11, 1));
+    service.locator().warmUp(DATE);
     System.out.println("foundation locator ready");
     return new fr.quartiersproductifs.economy.geo.FoundationPointLocator(service);
   }
