@@ -22,13 +22,11 @@ class LandRasterTest {
         continue;
       }
       double side = land.side();
-      double in = side * 1e-9; // just inside the cell: its upper and right edges belong to the next
       long[] sure = {0};
       List<String> lost = new ArrayList<>();
       land.forEachSureCell((x0, y0) -> {
         sure[0]++;
-        double[][] corners = {{x0, y0}, {x0 + side - in, y0}, {x0, y0 + side - in}, {x0 + side - in, y0 + side - in}};
-        for (double[] c : corners) {
+        for (double[] c : corners(x0, y0, side)) {
           assertThat(land.sure(c[0], c[1])).isTrue();
           if (locator.departement(zone, c[0], c[1]) == null && lost.size() < 5) {
             lost.add(zone + " " + c[0] + " " + c[1]);
@@ -57,7 +55,6 @@ class LandRasterTest {
         continue;
       }
       double side = clear.side();
-      double in = side * 1e-9;
       long[] counts = {0, 0, 0}; // clear cells, checked ones, land cells
       land.forEachSureCell((x0, y0) -> counts[2]++);
       List<String> wrong = new ArrayList<>();
@@ -76,8 +73,7 @@ class LandRasterTest {
           return;
         }
         counts[1]++;
-        double[][] corners = {{x0, y0}, {x0 + side - in, y0}, {x0, y0 + side - in}, {x0 + side - in, y0 + side - in}};
-        for (double[] c : corners) {
+        for (double[] c : corners(x0, y0, side)) {
           var full = locator.locate(new fr.quartiersproductifs.geography.Coordinates(c[0], c[1], zone.epsg()), date);
           boolean far = full.statut() == fr.quartiersproductifs.geography.QpvStatus.HORS_QPV
               && (full.distanceLimiteM() == null || full.distanceLimiteM() > QpvLocator.NEAREST_MAX_M);
@@ -91,5 +87,11 @@ class LandRasterTest {
       assertThat(counts[0]).as("clear cells in %s", zone).isLessThan(counts[2]);
       assertThat(wrong).as("corners of clear cells near a QPV in %s", zone).isEmpty();
     }
+  }
+
+  /** The four corners of a cell, just inside it: its upper and right edges belong to the next. */
+  private static double[][] corners(double x0, double y0, double side) {
+    double far = side - side * 1e-9;
+    return new double[][] {{x0, y0}, {x0 + far, y0}, {x0, y0 + far}, {x0 + far, y0 + far}};
   }
 }
