@@ -1,6 +1,5 @@
 package fr.quartiersproductifs.economy.sirene;
 
-import java.util.Arrays;
 
 /**
  * Open-addressing map from a non-zero long to an int, on two primitive arrays (12 bytes a slot):
@@ -96,10 +95,5 @@ final class LongIntMap {
         values[i] = oldValues[j];
       }
     }
-  }
-
-  void clear() {
-    Arrays.fill(keys, 0);
-    size = 0;
   }
 }

@@ -31,7 +31,6 @@ public final class StockReader extends SireneRowReader {
   private final int libelleVoie;
   private final int codePostal;
   private final int libelleCommune;
-  private final int siege;
   private final int[] addressColumns;
   private int creationYear;
   private int dateDebutYear;
@@ -78,13 +77,7 @@ public final class StockReader extends SireneRowReader {
     libelleVoie = c.optional("libelleVoieEtablissement");
     codePostal = c.optional("codePostalEtablissement");
     libelleCommune = c.optional("libelleCommuneEtablissement");
-    siege = c.optional("etablissementSiege");
     addressColumns = new int[] {complement, numero, indice, typeVoie, libelleVoie, codePostal, libelleCommune};
-  }
-
-  /** Whether the file carries the craft-register activity column. */
-  public boolean hasCraftRegisterColumn() {
-    return rm >= 0;
   }
 
   @Override
@@ -200,10 +193,6 @@ public final class StockReader extends SireneRowReader {
 
   public String trancheEffectifs() {
     return r.fieldOrNull(tranche);
-  }
-
-  public boolean headOffice() {
-    return siege >= 0 && r.equalsAscii(siege, "true");
   }
 
   /** Sign (enseigne), else usual name; null when none. */

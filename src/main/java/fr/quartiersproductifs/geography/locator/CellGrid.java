@@ -259,10 +259,6 @@ final class CellGrid {
     return entry < 0 ? NONE : candidates[entry];
   }
 
-  int cellCount() {
-    return candidates.length;
-  }
-
   /** Receives the indexes of a cell (its lower-left corner over the cell size). */
   @FunctionalInterface
   interface CellVisitor {

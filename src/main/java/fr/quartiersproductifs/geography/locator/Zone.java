@@ -72,8 +72,4 @@ public enum Zone {
     }
     return METRO;
   }
-
-  public double[] lonLatBounds() {
-    return new double[] {minLon, minLat, maxLon, maxLat};
-  }
 }
