@@ -71,9 +71,12 @@ public final class SireneImportBench {
     List<Double> ours = new ArrayList<>();
     List<Double> duck = new ArrayList<>();
     List<Double> duckJoin = new ArrayList<>();
+    List<Double> oursCpus = new ArrayList<>();
+    List<Double> duckCpus = new ArrayList<>();
     Class.forName("org.duckdb.DuckDBDriver");
     for (int run = 0; run < runs; run++) {
       resetPeak();
+      long c0 = cpu();
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
       try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
@@ -81,10 +84,12 @@ public final class SireneImportBench {
             .run(s, g, Files.size(geo) / 75, e -> {});
       }
       double t = (System.nanoTime() - t0) / 1e9;
+      double oursCpu = (cpu() - c0) / 1e9;
       ours.add(t);
+      oursCpus.add(oursCpu);
       long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
-      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB [%s]%n",
-          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, r.timings());
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB cpu=%.2f s [%s]%n",
+          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, oursCpu, r.timings());
       if (withNoLocate) {
         long t1 = System.nanoTime();
         try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
@@ -96,10 +101,13 @@ public final class SireneImportBench {
         System.out.printf(Locale.ROOT, "run %d ours without locating (parse, join, classify, aggregate): %.2f s (%.0f rows/s)%n", run, tn, rows / tn);
       }
       if (duckdb) {
-        duck.add(duck(stock, null, threads, run));
-        duckJoin.add(duck(stock, geo, threads, run));
+        double[] d = duck(stock, null, threads, run);
+        duck.add(d[0]);
+        duckCpus.add(d[1]);
+        duckJoin.add(duck(stock, geo, threads, run)[0]);
       } else {
         duck.add(Double.NaN);
+        duckCpus.add(Double.NaN);
         duckJoin.add(Double.NaN);
       }
     }
@@ -109,6 +117,8 @@ public final class SireneImportBench {
     System.out.printf(Locale.ROOT, "MEDIAN ours %.2f s (%.0f rows/s) | duckdb stock-only %.2f s (%.0f rows/s) | duckdb stock+geo join %.2f s (%.0f rows/s)%n",
         mo, rows / mo, md, rows / md, mj, rows / mj);
     System.out.printf(Locale.ROOT, "RATIO ours/duckdb-stock-only throughput = %.2f ; ours/duckdb-join = %.2f%n", md / mo, mj / mo);
+    System.out.printf(Locale.ROOT, "MEDIAN CPU ours %.2f s | duckdb stock-only %.2f s (cores used: %.2f and %.2f)%n",
+        median(oursCpus), median(duckCpus), median(oursCpus) / mo, median(duckCpus) / md);
     if (withNoLocate) {
       double mn = median(oursNoLocate);
       System.out.printf(Locale.ROOT, "MEDIAN ours without locating %.2f s (%.0f rows/s) ; ratio vs duckdb stock-only = %.2f, vs duckdb join = %.2f%n",
@@ -138,7 +148,8 @@ public final class SireneImportBench {
     return new fr.quartiersproductifs.economy.geo.FoundationPointLocator(service);
   }
 
-  private static double duck(Path stock, Path geo, int threads, int run) throws Exception {
+  /** One DuckDB query: its wall time and the process's CPU time over it, in seconds. */
+  private static double[] duck(Path stock, Path geo, int threads, int run) throws Exception {
     StringBuilder sections = new StringBuilder();
     for (SectorTypology.Section s : SectorTypology.SECTIONS) {
       for (int d = s.fromDivision(); d <= s.toDivision(); d++) {
@@ -157,6 +168,7 @@ public final class SireneImportBench {
           + (geo != null ? "count(g.x) AS located, " : "") + "count(*) AS n FROM " + from
           + " LEFT JOIN sections x ON x.division = substr(s.activitePrincipaleEtablissement, 1, 2)"
           + " WHERE s.etatAdministratifEtablissement = 'A' GROUP BY ALL";
+      long c0 = cpu();
       long t0 = System.nanoTime();
       long groups = 0;
       long total = 0;
@@ -167,9 +179,17 @@ public final class SireneImportBench {
         }
       }
       double t = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s groups=%d active=%d%n", run, geo == null ? "stock-only" : "stock+geo", t, groups, total);
-      return t;
+      double cpu = (cpu() - c0) / 1e9;
+      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s cpu=%.2f s groups=%d active=%d%n", run,
+          geo == null ? "stock-only" : "stock+geo", t, cpu, groups, total);
+      return new double[] {t, cpu};
     }
+  }
+
+  /** CPU time of the whole process (every thread, DuckDB's native ones included), in ns. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void resetPeak() {

@@ -174,7 +174,7 @@ public final class SyntheticSirene {
 
   private static String epsgOf(String dep) {
     return switch (dep) {
-      case "971", "972" -> "5490";
+      case "971", "972", "977", "978" -> "5490"; // Saint-Barthélemy and Saint-Martin too
       case "973" -> "2972";
       case "974" -> "2975";
       case "976" -> "4471";
