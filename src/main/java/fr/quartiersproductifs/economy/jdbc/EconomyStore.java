@@ -72,6 +72,18 @@ public class EconomyStore {
     return new EstablishmentWriter(versionId);
   }
 
+  /**
+   * The rows in the order of the tables' indexes, (commune, QPV): each index then grows at one end
+   * instead of everywhere at once (the pipeline's rows come in hash order).
+   */
+  private static <T> List<T> byZone(List<T> rows, java.util.function.Function<T, String> commune,
+      java.util.function.Function<T, String> qpv) {
+    List<T> sorted = new ArrayList<>(rows);
+    sorted.sort(java.util.Comparator.comparing(commune, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+        .thenComparing(qpv, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
+    return sorted;
+  }
+
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
@@ -82,6 +94,10 @@ public class EconomyStore {
       List<Aggregates.Quality> quality,
       List<Aggregates.Flow> flows,
       List<Aggregates.Disagreement> disagreements) {
+    activity = byZone(activity, Aggregates.Activity::communeCode, Aggregates.Activity::qpvCode);
+    quality = byZone(quality, Aggregates.Quality::communeCode, Aggregates.Quality::qpvCode);
+    flows = byZone(flows, Aggregates.Flow::communeCode, Aggregates.Flow::qpvCode);
+    disagreements = byZone(disagreements, Aggregates.Disagreement::communeCode, Aggregates.Disagreement::qpvCode);
     bulk.insert("eco_activity", "version_id, commune_code, qpv_status, qpv_code, naf_section, category,"
         + " active, employer, craft_rm, craft_naf", activity, (a, row) -> {
           row.number(versionId);
