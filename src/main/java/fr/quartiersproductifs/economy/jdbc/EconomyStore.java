@@ -5,7 +5,9 @@ import fr.quartiersproductifs.economy.EstablishmentRow;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,11 +78,10 @@ public class EconomyStore {
    * The rows in the order of the tables' indexes, (commune, QPV): each index then grows at one end
    * instead of everywhere at once (the pipeline's rows come in hash order).
    */
-  private static <T> List<T> byZone(List<T> rows, java.util.function.Function<T, String> commune,
-      java.util.function.Function<T, String> qpv) {
+  private static <T> List<T> byZone(List<T> rows, Function<T, String> commune, Function<T, String> qpv) {
+    Comparator<String> code = Comparator.nullsFirst(Comparator.naturalOrder());
     List<T> sorted = new ArrayList<>(rows);
-    sorted.sort(java.util.Comparator.comparing(commune, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
-        .thenComparing(qpv, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
+    sorted.sort(Comparator.comparing(commune, code).thenComparing(qpv, code));
     return sorted;
   }
 

@@ -1,6 +1,5 @@
 package fr.quartiersproductifs.economy.sirene;
 
-
 /**
  * Open-addressing map from a non-zero long to an int, on two primitive arrays (12 bytes a slot):
  * 40 M SIRET fit in ~770 MB where a {@code HashMap<Long,Integer>} would need ~3 GB. Not

@@ -8,6 +8,7 @@ import fr.quartiersproductifs.economy.GeoQuality;
 import fr.quartiersproductifs.economy.InseeCheck;
 import fr.quartiersproductifs.economy.PointLocator;
 import fr.quartiersproductifs.economy.SectorTypology;
+import fr.quartiersproductifs.geography.Coordinates;
 import fr.quartiersproductifs.geography.QpvStatus;
 import fr.quartiersproductifs.shared.QpException;
 import java.io.IOException;
@@ -371,7 +372,7 @@ public final class SirenePipeline {
           // x/y cannot be placed (off their EPSG's domain, or an unsupported code): INSEE's own
           // WGS84 pair of the row is the second source, taken when it answers. Any other
           // INDETERMINE (a QPV contour unusable nearby, no QPV list there) stands.
-          int again = locate(lonLat[0], lonLat[1], fr.quartiersproductifs.geography.Coordinates.WGS84, fast, qpvCache, date);
+          int again = locate(lonLat[0], lonLat[1], Coordinates.WGS84, fast, qpvCache, date);
           if (again != INDET) {
             located = again;
             part.report.repaired(g.lineNumber(), g.siretText(), "x/y hors du domaine de l'EPSG " + g.epsg()
