@@ -274,16 +274,24 @@ final class CellGrid {
         }
       }
     } else if (present != null) {
-      for (long bit = 0; bit < width * height; bit++) {
-        if ((present[(int) (bit >>> 6)] & (1L << bit)) != 0) {
-          visitor.accept(minCx + bit % width, minCy + bit / width);
-        }
-      }
+      forEachSetBit(present, bit -> visitor.accept(minCx + bit % width, minCy + bit / width));
     } else {
       for (int i = 0; i < keys.length; i++) {
         if (slots[i] != -1) {
           visitor.accept(cx(keys[i]), cy(keys[i]));
         }
+      }
+    }
+  }
+
+  /**
+   * Visits the set bits of a bitmap (bit {@code b} in word {@code b >>> 6}), in increasing order:
+   * the cells of a row-major bitmap over a bounding range, here and in {@link LandRaster}.
+   */
+  static void forEachSetBit(long[] bits, java.util.function.LongConsumer action) {
+    for (int w = 0; w < bits.length; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        action.accept(((long) w << 6) + Long.numberOfTrailingZeros(word));
       }
     }
   }

@@ -137,10 +137,6 @@ final class LandRaster {
 
   /** Visits the lower-left corner of every cell whose bit is set. */
   void forEachSureCell(java.util.function.BiConsumer<Double, Double> lowerLeft) {
-    for (long bit = 0; bit < width * height; bit++) {
-      if ((bits[(int) (bit >>> 6)] & (1L << bit)) != 0) {
-        lowerLeft.accept((minCx + bit % width) * side, (minCy + bit / width) * side);
-      }
-    }
+    CellGrid.forEachSetBit(bits, bit -> lowerLeft.accept((minCx + bit % width) * side, (minCy + bit / width) * side));
   }
 }
