@@ -347,6 +347,7 @@ public final class SirenePipeline {
         }
       }, (discarded, chunk) -> { }); // a part holds no effect outside itself
     }
+    geo.freeze();
     geoValues = frozenClassValues();
     return duplicates[0];
   }

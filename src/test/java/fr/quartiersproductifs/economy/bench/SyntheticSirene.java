@@ -31,8 +31,10 @@ import tools.jackson.databind.ObjectMapper;
  * Generates <b>SYNTHETIC</b> national-scale SIRENE files in INSEE's two official layouts, for
  * benchmarks only: {@code StockEtablissement_SYNTHETIQUE.csv} (comma, the 48 columns of the v3
  * stock) and {@code GeolocalisationEtablissement_SYNTHETIQUE.csv} (semicolon, 19 columns), the
- * latter in a different order than the stock (a fixed permutation) and with ~3 % of the
- * establishments missing. Every sign reads {@code SYNTHETIQUE} and every street {@code RUE
+ * latter with ~3 % of the establishments missing. Two orders: {@code insee} (the default), both
+ * files sorted by SIRET as INSEE publishes its stock (SIREN, then NIC); {@code melange}, the stock
+ * in an order unrelated to the SIRET and the geolocation file in yet another (a fixed
+ * permutation), the worst case for the join. Every sign reads {@code SYNTHETIQUE} and every street {@code RUE
  * SYNTHETIQUE}: no real business is described.
  *
  * <p>Distributions (approximations of the national stock, stated in docs/benchmarks/economy.md):
@@ -42,7 +44,7 @@ import tools.jackson.databind.ObjectMapper;
  * drawn inside the real département outline, or for 12 % of the establishments of a commune with
  * QPV inside one of its QPV; coordinates in Lambert-93 or the overseas EPSG codes.
  *
- * <p>Usage: {@code SyntheticSirene DATA_DIR OUT_DIR ROWS [SEED]}.
+ * <p>Usage: {@code SyntheticSirene DATA_DIR OUT_DIR ROWS [SEED [insee|melange]]}.
  */
 public final class SyntheticSirene {
   public static final String STOCK_HEADER =
@@ -68,13 +70,18 @@ public final class SyntheticSirene {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
-      System.err.println("usage: SyntheticSirene DATA_DIR OUT_DIR ROWS [SEED]");
+      System.err.println("usage: SyntheticSirene DATA_DIR OUT_DIR ROWS [SEED [insee|melange]]");
       System.exit(2);
     }
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+    String order = args.length > 4 ? args[4] : "insee";
+    if (!order.equals("insee") && !order.equals("melange")) {
+      System.err.println("order: insee or melange");
+      System.exit(2);
+    }
     SyntheticSirene g = new SyntheticSirene(Path.of(args[0]), seed);
     long t0 = System.nanoTime();
-    g.write(Path.of(args[1]), Long.parseLong(args[2]), seed);
+    g.write(Path.of(args[1]), Long.parseLong(args[2]), seed, order.equals("insee"));
     System.err.printf(Locale.ROOT, "generated %s rows in %.1f s%n", args[2], (System.nanoTime() - t0) / 1e9);
   }
 
@@ -201,11 +208,13 @@ public final class SyntheticSirene {
     Place place;
     String plg;
 
-    void make(long seed, long i, long rows) {
+    void make(long seed, long i, long rows, boolean sorted) {
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-      // A bijection of [0, 9e8) keeps SIRENs unique; 1 to 3 establishments per SIREN.
+      // Two establishments per SIREN. Sorted: SIRENs spread evenly over [1e8, 1e9) in increasing
+      // order. Otherwise a multiply-mod scatters the SIRENs (unique for fewer than 1e8 groups).
       long group = i / 2;
-      siren = 100_000_000L + Math.floorMod(group * 387_420_489L + 12345L, 900_000_000L);
+      siren = sorted ? 100_000_000L + group * 900_000_000L / ((rows + 1) / 2)
+          : 100_000_000L + Math.floorMod(group * 387_420_489L + 12345L, 900_000_000L);
       nic = 10 + (int) (i % 2) * 17;
       long target = (long) (r.nextDouble() * cumulative[cumulative.length - 1]);
       int lo = 0;
@@ -252,7 +261,7 @@ public final class SyntheticSirene {
     }
   }
 
-  public void write(Path outDir, long rows, long seed) throws IOException {
+  public void write(Path outDir, long rows, long seed, boolean sorted) throws IOException {
     Files.createDirectories(outDir);
     Row row = new Row();
     StringBuilder sb = new StringBuilder(512);
@@ -260,7 +269,7 @@ public final class SyntheticSirene {
       w.write(STOCK_HEADER);
       w.write('\n');
       for (long i = 0; i < rows; i++) {
-        row.make(seed, i, rows);
+        row.make(seed, i, rows, sorted);
         sb.setLength(0);
         String siren = Long.toString(row.siren);
         String nic = String.format(Locale.ROOT, "%05d", row.nic);
@@ -280,8 +289,8 @@ public final class SyntheticSirene {
         w.append(sb);
       }
     }
-    // The geolocation file in another order: a fixed permutation of the indexes.
-    long step = 0x9E3779B1L % rows;
+    // The geolocation file in the stock's order, or in another: a fixed permutation of the indexes.
+    long step = sorted ? 1 : 0x9E3779B1L % rows;
     while (gcd(step, rows) != 1) {
       step++;
     }
@@ -291,8 +300,8 @@ public final class SyntheticSirene {
       w.write(GEO_HEADER);
       w.write('\n');
       for (long k = 0; k < rows; k++) {
-        long i = Math.floorMod(k * step + 7, rows);
-        row.make(seed, i, rows);
+        long i = sorted ? k : Math.floorMod(k * step + 7, rows);
+        row.make(seed, i, rows, sorted);
         if (!row.hasGeo) {
           continue;
         }

@@ -52,6 +52,51 @@ class SiretIndexTest {
     }
   }
 
+  /**
+   * Puts in increasing SIRET order (as INSEE's files come), repeats included, keep the ordered
+   * layout; a lookup answers as a map would before and after the directory is built, for present
+   * SIRET, absent ones between them and outside their range. A put out of order then moves
+   * everything to the hashed layout, which still answers as the map.
+   */
+  @Property(tries = 200)
+  void orderedPutsStayOrderedAndAnswerAsAMap(@ForAll("puts") List<Put> puts, @ForAll boolean thenOutOfOrder) {
+    List<Put> ascending = new java.util.ArrayList<>(puts);
+    ascending.sort(java.util.Comparator.comparingLong(Put::siret)); // stable: repeats keep their order
+    SiretIndex index = new SiretIndex(1); // grows many times
+    Map<Long, Integer> expected = new HashMap<>();
+    for (Put p : ascending) {
+      Integer previous = expected.put(p.siret(), p.cls());
+      assertThat(index.put(p.siret(), p.cls())).isEqualTo(previous == null ? SiretIndex.MISSING : previous);
+    }
+    assertThat(index.ordered()).isTrue();
+    assertThat(index.size()).isEqualTo(expected.size());
+    assertAnswersAs(index, expected, ascending); // before the directory: binary search
+    index.freeze();
+    assertAnswersAs(index, expected, ascending);
+    if (thenOutOfOrder && !ascending.isEmpty() && ascending.get(0).siret() > 0) {
+      long smaller = ascending.get(0).siret() - 1;
+      expected.put(smaller, 7);
+      assertThat(index.put(smaller, 7)).isEqualTo(SiretIndex.MISSING);
+      assertThat(index.ordered()).isFalse();
+      index.freeze(); // no-op once hashed
+      assertAnswersAs(index, expected, ascending);
+    }
+  }
+
+  private static void assertAnswersAs(SiretIndex index, Map<Long, Integer> expected, List<Put> puts) {
+    for (Put p : puts) {
+      assertThat(index.get(p.siret())).isEqualTo(expected.get(p.siret()));
+      for (long near : new long[] {p.siret() - 1, p.siret() + 1}) {
+        if (near >= 0 && near <= SiretIndex.MAX_SIRET) {
+          assertThat(index.get(near)).isEqualTo(expected.getOrDefault(near, SiretIndex.MISSING));
+        }
+      }
+    }
+    for (long s : new long[] {0, 1, 77_777, SiretIndex.MAX_SIRET - 1, SiretIndex.MAX_SIRET}) {
+      assertThat(index.get(s)).isEqualTo(expected.getOrDefault(s, SiretIndex.MISSING));
+    }
+  }
+
   @Test
   void rejectsWhatItCannotPack() {
     SiretIndex index = new SiretIndex(10);
