@@ -448,49 +448,78 @@ public final class SirenePipeline {
    * exactly the count of a sequential read.
    */
   private static final class Tally {
+    /** Keyed by zone, section and category (ADR 0030): few of the combinations occur. */
     final Counters activity;
-    final Counters quality = new Counters(1 << 14);
-    final Counters flows = new Counters(1 << 14);
+    /** By zone: flows, then quality cells ({@link #zoneCounts}). */
+    final ZoneCounts zones;
 
-    /** A thread's tally, sized for a national import. */
-    Tally() {
-      this(1 << 19);
-    }
-
-    Tally(int activityCapacity) {
+    Tally(int activityCapacity, int zoneWidth) {
       activity = new Counters(activityCapacity, 2);
+      zones = new ZoneCounts(zoneWidth);
     }
 
     void addAll(Tally other, int sign) {
       activity.addAll(other.activity, sign);
-      quality.addAll(other.quality, sign);
-      flows.addAll(other.flows, sign);
+      zones.addAll(other.zones, sign);
     }
+  }
+
+  /** Quality cells of a zone: geolocation quality (8) x comparison with INSEE (3) x partial diffusion (2). */
+  private static final int QUALITY_CELLS = 8 * 3 * 2;
+
+  /** Years of flows counted: the stock's year and the {@code flowYears} before it. */
+  private int flowYearCount() {
+    return options.flowYears() + 1;
+  }
+
+  /**
+   * The block of counts of a zone ({@link ZoneCounts}): creations by year, closures by year, then
+   * the quality cells, so that the counts of one row are side by side.
+   */
+  private int zoneCounts() {
+    return 2 * flowYearCount() + QUALITY_CELLS;
   }
 
   private final List<Tally> tallies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ThreadLocal<Tally> threadTally = ThreadLocal.withInitial(() -> {
-    Tally t = new Tally();
+    Tally t = new Tally(1 << 19, zoneCounts()); // sized for a national import
     tallies.add(t);
     return t;
   });
 
-  /** The sum of one kind of counters over the threads' tallies (the largest one reused). */
-  private Counters sum(java.util.function.Function<Tally, Counters> kind) {
-    Counters largest = null;
-    for (Tally t : tallies) {
-      Counters c = kind.apply(t);
-      if (largest == null || c.size() > largest.size()) {
-        largest = c;
-      }
-    }
+  /** The sum of the activity counters over the threads' tallies (the largest one reused). */
+  private Counters sumActivity() {
+    Tally largest = largest(t -> t.activity.size());
     if (largest == null) {
       return new Counters();
     }
     for (Tally t : tallies) {
-      Counters c = kind.apply(t);
-      if (c != largest) {
-        largest.addAll(c, 1);
+      if (t != largest) {
+        largest.activity.addAll(t.activity, 1);
+      }
+    }
+    return largest.activity;
+  }
+
+  /** The sum of the zone counts over the threads' tallies (the largest one reused). */
+  private ZoneCounts sumZones() {
+    Tally largest = largest(t -> t.zones.size());
+    if (largest == null) {
+      return new ZoneCounts(zoneCounts());
+    }
+    for (Tally t : tallies) {
+      if (t != largest) {
+        largest.zones.addAll(t.zones, 1);
+      }
+    }
+    return largest.zones;
+  }
+
+  private Tally largest(java.util.function.ToIntFunction<Tally> size) {
+    Tally largest = null;
+    for (Tally t : tallies) {
+      if (largest == null || size.applyAsInt(t) > size.applyAsInt(largest)) {
+        largest = t;
       }
     }
     return largest;
@@ -519,23 +548,24 @@ public final class SirenePipeline {
         part.kept.forEach(sink);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
-        Tally undo = new Tally(1 << 12); // one chunk's counts
+        Tally undo = new Tally(1 << 12, zoneCounts()); // one chunk's counts
         stockChunk(chunk, columns, undo);
         corrections.addAll(undo, -1);
       });
     }
     long rowsStart = System.nanoTime();
     snapshotNames();
-    // The three kinds of aggregates are summed over the threads' tallies and turned into rows in
-    // parallel: activity on another thread, quality and flows here.
+    // The aggregates are summed over the threads' tallies and turned into rows in parallel:
+    // activity on another thread, quality and flows here.
     java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(sum(t -> t.activity)), runnable -> {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(sumActivity()), runnable -> {
           Thread t = new Thread(runnable, "sirene-aggregates");
           t.setDaemon(true);
           t.start();
         });
-    List<Aggregates.Quality> qualityRows = qualityRows(sum(t -> t.quality));
-    List<Aggregates.Flow> flowRows = flowRows(sum(t -> t.flows));
+    ZoneCounts zoneSums = sumZones();
+    List<Aggregates.Quality> qualityRows = qualityRows(zoneSums);
+    List<Aggregates.Flow> flowRows = flowRows(zoneSums);
     List<Aggregates.Activity> activityList;
     try {
       activityList = activityRows.get();
@@ -574,6 +604,8 @@ public final class SirenePipeline {
     final int[] closureYear = new int[BATCH];
     final int[] geo = new int[BATCH];
     final long[] zone = new long[BATCH];
+    /** Offset of the zone's block in the thread's {@link ZoneCounts}. */
+    final int[] block = new int[BATCH];
     /** The text of a row that may be kept (diffusible, in a kept commune or without one). */
     final KeptText[] text = new KeptText[BATCH];
     int size;
@@ -655,18 +687,26 @@ public final class SirenePipeline {
             (f & CRAFT_RM) != 0 ? 1 : (f & CRAFT_NAF) != 0 ? 1L << 32 : 0);
       }
     }
-    Counters flows = tally.flows;
+    // Flows and quality: one lookup of the zone, then counts in its block.
+    ZoneCounts zoneCounts = tally.zones;
+    int[] block = b.block;
+    for (int i = 0; i < n; i++) {
+      block[i] = zoneCounts.block(zones[i]);
+    }
+    int[] counts = zoneCounts.counts();
+    int years = flowYearCount();
+    int firstYear = options.stockDate().getYear() - options.flowYears();
     for (int i = 0; i < n; i++) {
       int cy = b.creationYear[i];
       if (cy >= 0) {
-        flows.add(((zones[i] << 1) << 12 | cy) + 1, 1);
+        counts[block[i] + cy - firstYear]++;
       }
       int fy = b.closureYear[i];
       if (fy >= 0) {
-        flows.add(((zones[i] << 1 | 1) << 12 | fy) + 1, 1);
+        counts[block[i] + years + fy - firstYear]++;
       }
     }
-    Counters quality = tally.quality;
+    int qualityCells = 2 * years;
     int maxDisagreements = options.maxDisagreements();
     for (int i = 0; i < n; i++) {
       int g = geoOf[i];
@@ -682,7 +722,7 @@ public final class SirenePipeline {
       boolean partial = (f & PARTIAL) != 0;
       if (active) {
         part.active++;
-        quality.add((((zones[i] << 3 | gq) << 2 | check) << 1 | (partial ? 1 : 0)) + 1, 1);
+        counts[block[i] + qualityCells + (gq * 3 + check) * 2 + (partial ? 1 : 0)]++;
       }
       int commune = b.slot[i] >>> 1;
       if (check == 2) {
@@ -809,29 +849,30 @@ public final class SirenePipeline {
     return out;
   }
 
-  private List<Aggregates.Quality> qualityRows(Counters c) {
+  private List<Aggregates.Quality> qualityRows(ZoneCounts c) {
     List<Aggregates.Quality> out = new ArrayList<>(c.size());
     InseeCheck[] checks = InseeCheck.values();
-    c.forEach((key, n) -> {
-      long k = key - 1;
-      boolean partial = (k & 1) == 1;
-      int check = (int) (k >>> 1) & 3;
-      int gq = (int) (k >>> 3) & 7;
-      long zone = k >>> 6;
-      out.add(new Aggregates.Quality(communeOf(zone), statusOf(zone), qpvOf(zone), QUALITY[gq],
-          checks[check], partial, n));
+    int first = 2 * flowYearCount();
+    c.forEach((zone, index, n) -> {
+      if (index >= first) {
+        int cell = index - first; // (gq * 3 + check) * 2 + partial
+        out.add(new Aggregates.Quality(communeOf(zone), statusOf(zone), qpvOf(zone), QUALITY[cell / 6],
+            checks[cell / 2 % 3], cell % 2 == 1, n));
+      }
     });
     return out;
   }
 
-  private List<Aggregates.Flow> flowRows(Counters c) {
+  private List<Aggregates.Flow> flowRows(ZoneCounts c) {
     List<Aggregates.Flow> out = new ArrayList<>(c.size());
-    c.forEach((key, n) -> {
-      long k = key - 1;
-      int year = (int) (k & 0xFFF);
-      boolean closure = ((k >>> 12) & 1) == 1;
-      long zone = k >>> 13;
-      out.add(new Aggregates.Flow(communeOf(zone), statusOf(zone), qpvOf(zone), closure ? 'F' : 'C', year, n));
+    int years = flowYearCount();
+    int firstYear = options.stockDate().getYear() - options.flowYears();
+    c.forEach((zone, index, n) -> {
+      if (index < 2 * years) {
+        boolean closure = index >= years;
+        out.add(new Aggregates.Flow(communeOf(zone), statusOf(zone), qpvOf(zone), closure ? 'F' : 'C',
+            firstYear + index % years, n));
+      }
     });
     return out;
   }

@@ -1,0 +1,83 @@
+package fr.quartiersproductifs.economy.sirene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** Zone blocks count as a map of (zone, index) would, through growth, merges and take-backs. */
+class ZoneCountsTest {
+  private static final int WIDTH = 5;
+
+  record Add(long zone, int index, int n) {}
+
+  @Provide
+  Arbitrary<List<Add>> adds() {
+    // Few zones among many adds (blocks reused), many zones (the table and blocks grow), and the
+    // extremes of the zone range.
+    Arbitrary<Long> zone = Arbitraries.oneOf(
+        Arbitraries.longs().between(0, 50),
+        Arbitraries.longs().between(0, Integer.MAX_VALUE - 1L),
+        Arbitraries.of(0L, Integer.MAX_VALUE - 1L));
+    Arbitrary<Add> add = Combinators.combine(zone, Arbitraries.integers().between(0, WIDTH - 1),
+        Arbitraries.integers().between(-3, 1_000)).as(Add::new);
+    return add.list().ofMaxSize(5_000);
+  }
+
+  @Property(tries = 100)
+  void countsAsAMap(@ForAll("adds") List<Add> first, @ForAll("adds") List<Add> second) {
+    ZoneCounts a = counted(first);
+    ZoneCounts b = counted(second);
+    Map<String, Integer> expected = new HashMap<>();
+    first.forEach(x -> expected.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
+    assertThat(read(a)).isEqualTo(withoutZeros(expected));
+
+    // A merge adds the other's counts; a take-back (sign -1) removes them again.
+    second.forEach(x -> expected.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
+    a.addAll(b, 1);
+    assertThat(read(a)).isEqualTo(withoutZeros(expected));
+    a.addAll(b, -1);
+    Map<String, Integer> back = new HashMap<>();
+    first.forEach(x -> back.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
+    assertThat(read(a)).isEqualTo(withoutZeros(back));
+  }
+
+  @Test
+  void rejectsWhatItCannotKey() {
+    ZoneCounts c = new ZoneCounts(WIDTH);
+    assertThatThrownBy(() -> c.block(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.block(Integer.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.addAll(new ZoneCounts(WIDTH + 1), 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(c.size()).isZero();
+  }
+
+  private static ZoneCounts counted(List<Add> adds) {
+    ZoneCounts c = new ZoneCounts(WIDTH);
+    for (Add x : adds) {
+      int at = c.block(x.zone());
+      c.counts()[at + x.index()] += x.n();
+    }
+    return c;
+  }
+
+  private static Map<String, Integer> read(ZoneCounts c) {
+    Map<String, Integer> out = new HashMap<>();
+    c.forEach((zone, index, n) -> assertThat(out.put(zone + "/" + index, n)).isNull());
+    return out;
+  }
+
+  private static Map<String, Integer> withoutZeros(Map<String, Integer> m) {
+    Map<String, Integer> out = new HashMap<>(m);
+    out.values().removeIf(v -> v == 0);
+    return out;
+  }
+}
