@@ -55,23 +55,37 @@ public final class ImportSireneCommand implements Callable<Integer> {
           outcome.version().reference(), r.establishments(), r.activeEstablishments(), r.kept(),
           r.geoEntries(), r.disagreementCount(), outcome.seconds());
       long id = outcome.version().id();
-      report("StockEtablissement", outcome.stockReport(), id);
-      report("GeolocalisationEtablissement", outcome.geoReport(), id);
+      String stored = storedList(issues(outcome.stockReport()) + issues(outcome.geoReport()), id);
+      report("StockEtablissement", outcome.stockReport(), stored);
+      report("GeolocalisationEtablissement", outcome.geoReport(), stored);
       return 0;
     }
   }
 
-  private static void report(String file, ImportReport report, long versionId) {
+  private static long issues(ImportReport report) {
+    return (long) report.rejected() + report.repaired() + report.warnings();
+  }
+
+  /**
+   * Where the full list is, and whether it is whole: the version keeps the first {@link
+   * ImportReport#MAX_DETAILED_ISSUES} issues of <em>both</em> files together (the stock's first),
+   * so the list is cut as soon as both files together have more, whatever each has alone.
+   */
+  static String storedList(long issuesOfBothFiles, long versionId) {
+    return "  … (" + (issuesOfBothFiles > ImportReport.MAX_DETAILED_ISSUES
+        ? String.format(Locale.FRANCE, "les %,d premières lignes signalées des deux fichiers, stock d'abord",
+            ImportReport.MAX_DETAILED_ISSUES).replace('\u202f', ' ').replace('\u00a0', ' ')
+        : "liste complète")
+        + " : GET /api/v1/jeux-de-donnees/" + versionId + ")";
+  }
+
+  private static void report(String file, ImportReport report, String stored) {
     System.err.printf(Locale.ROOT, "%s : %d lignes lues, %d rejetées, %d réparées, %d avertissements.%n", file,
         report.rowsRead(), report.rejected(), report.repaired(), report.warnings());
     int shown = 0;
-    long counted = (long) report.rejected() + report.repaired() + report.warnings();
     for (ImportIssue i : report.issues()) {
       if (shown++ == 20) {
-        // The version keeps the first ImportReport.MAX_DETAILED_ISSUES issues of both files.
-        System.err.println("  … (" + (counted > ImportReport.MAX_DETAILED_ISSUES ? "les "
-            + ImportReport.MAX_DETAILED_ISSUES + " premières lignes signalées" : "liste complète")
-            + " : GET /api/v1/jeux-de-donnees/" + versionId + ")");
+        System.err.println(stored);
         break;
       }
       System.err.println("  ligne " + i.lineNumber() + (i.identifier() == null ? "" : " (" + i.identifier() + ")")
