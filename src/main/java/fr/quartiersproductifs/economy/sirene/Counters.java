@@ -129,21 +129,6 @@ final class Counters {
     return size;
   }
 
-  /** Receives a key and a count. */
-  @FunctionalInterface
-  interface KeyCount {
-    void accept(long key, long count);
-  }
-
-  /** Every key whose first count is not zero, with that count. */
-  void forEach(KeyCount action) {
-    for (int i = 0; i < table.length; i += stride) {
-      if (table[i] != 0 && table[i + 1] != 0) {
-        action.accept(table[i], table[i + 1]);
-      }
-    }
-  }
-
   private void grow() {
     long[] old = table;
     table = new long[old.length * 2];

@@ -102,6 +102,7 @@ public final class SirenePipeline {
   private final Predicate<String> keepCommune;
   private final Predicate<String> keepQpv;
   private final Options options;
+  private final ZoneBlock zoneBlock;
   private final boolean keepNoCommune;
 
   // Interned codes, guarded by "this". Index 0 is "none".
@@ -140,6 +141,12 @@ public final class SirenePipeline {
     this.keepNoCommune = keepCommune.test("");
     this.keep.add(keepNoCommune);
     this.options = options;
+    this.zoneBlock = ZoneBlock.of(options);
+    this.threadTally = ThreadLocal.withInitial(() -> {
+      Tally t = new Tally(1 << 19, zoneBlock.width());
+      tallies.add(t);
+      return t;
+    });
   }
 
   /**
@@ -450,7 +457,7 @@ public final class SirenePipeline {
   private static final class Tally {
     /** Keyed by zone, section and category (ADR 0030): few of the combinations occur. */
     final Counters activity;
-    /** By zone: flows, then quality cells ({@link #zoneCounts}). */
+    /** By zone: flows, then quality cells ({@link ZoneBlock}). */
     final ZoneCounts zones;
 
     Tally(int activityCapacity, int zoneWidth) {
@@ -464,62 +471,75 @@ public final class SirenePipeline {
     }
   }
 
-  /** Quality cells of a zone: geolocation quality (8) x comparison with INSEE (3) x partial diffusion (2). */
-  private static final int QUALITY_CELLS = 8 * 3 * 2;
-
-  /** Years of flows counted: the stock's year and the {@code flowYears} before it. */
-  private int flowYearCount() {
-    return options.flowYears() + 1;
-  }
-
   /**
    * The block of counts of a zone ({@link ZoneCounts}): creations by year, closures by year, then
-   * the quality cells, so that the counts of one row are side by side.
+   * one cell per geolocation quality × comparison with INSEE × partial diffusion, so that the
+   * counts of one row are side by side. Years are offsets from {@code firstYear}.
    */
-  private int zoneCounts() {
-    return 2 * flowYearCount() + QUALITY_CELLS;
+  private record ZoneBlock(int firstYear, int years) {
+    private static final InseeCheck[] CHECKS = InseeCheck.values();
+
+    /** The stock's year and the {@code flowYears} before it. */
+    static ZoneBlock of(Options o) {
+      return new ZoneBlock(o.stockDate().getYear() - o.flowYears(), o.flowYears() + 1);
+    }
+
+    int width() {
+      return 2 * years + QUALITY.length * CHECKS.length * 2;
+    }
+
+    /** The offset of a year among the years counted, or -1 outside them. */
+    int offset(int year) {
+      int k = year - firstYear;
+      return k >= 0 && k < years ? k : -1;
+    }
+
+    int closure(int offset) {
+      return years + offset;
+    }
+
+    int quality(int gq, int check, boolean partial) {
+      return 2 * years + (gq * CHECKS.length + check) * 2 + (partial ? 1 : 0);
+    }
+
+    boolean isFlow(int cell) {
+      return cell < 2 * years;
+    }
+
+    /** A flow cell read back into its row. */
+    Aggregates.Flow flow(String commune, QpvStatus status, String qpv, int cell, long n) {
+      return new Aggregates.Flow(commune, status, qpv, cell >= years ? 'F' : 'C', firstYear + cell % years, n);
+    }
+
+    /** A quality cell read back into its row. */
+    Aggregates.Quality quality(String commune, QpvStatus status, String qpv, int cell, long n) {
+      int q = cell - 2 * years;
+      return new Aggregates.Quality(commune, status, qpv, QUALITY[q / (2 * CHECKS.length)],
+          CHECKS[q / 2 % CHECKS.length], q % 2 == 1, n);
+    }
   }
 
   private final List<Tally> tallies = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final ThreadLocal<Tally> threadTally = ThreadLocal.withInitial(() -> {
-    Tally t = new Tally(1 << 19, zoneCounts()); // sized for a national import
-    tallies.add(t);
-    return t;
-  });
+  /** Each worker's tally, sized for a national import (set up in the constructor, after the zone block). */
+  private final ThreadLocal<Tally> threadTally;
 
-  /** The sum of the activity counters over the threads' tallies (the largest one reused). */
-  private Counters sumActivity() {
-    Tally largest = largest(t -> t.activity.size());
-    if (largest == null) {
-      return new Counters();
-    }
+  /** The sum of one kind of counts over the threads' tallies, added into the largest one. */
+  private <T> T sum(java.util.function.Function<Tally, T> kind, java.util.function.ToIntFunction<T> size,
+      java.util.function.BiConsumer<T, T> addInto, java.util.function.Supplier<T> none) {
+    T largest = null;
     for (Tally t : tallies) {
-      if (t != largest) {
-        largest.activity.addAll(t.activity, 1);
+      T c = kind.apply(t);
+      if (largest == null || size.applyAsInt(c) > size.applyAsInt(largest)) {
+        largest = c;
       }
     }
-    return largest.activity;
-  }
-
-  /** The sum of the zone counts over the threads' tallies (the largest one reused). */
-  private ZoneCounts sumZones() {
-    Tally largest = largest(t -> t.zones.size());
     if (largest == null) {
-      return new ZoneCounts(zoneCounts());
+      return none.get();
     }
     for (Tally t : tallies) {
-      if (t != largest) {
-        largest.zones.addAll(t.zones, 1);
-      }
-    }
-    return largest.zones;
-  }
-
-  private Tally largest(java.util.function.ToIntFunction<Tally> size) {
-    Tally largest = null;
-    for (Tally t : tallies) {
-      if (largest == null || size.applyAsInt(t) > size.applyAsInt(largest)) {
-        largest = t;
+      T c = kind.apply(t);
+      if (c != largest) {
+        addInto.accept(largest, c);
       }
     }
     return largest;
@@ -548,7 +568,7 @@ public final class SirenePipeline {
         part.kept.forEach(sink);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
-        Tally undo = new Tally(1 << 12, zoneCounts()); // one chunk's counts
+        Tally undo = new Tally(1 << 12, zoneBlock.width()); // one chunk's counts
         stockChunk(chunk, columns, undo);
         corrections.addAll(undo, -1);
       });
@@ -558,12 +578,14 @@ public final class SirenePipeline {
     // The aggregates are summed over the threads' tallies and turned into rows in parallel:
     // activity on another thread, quality and flows here.
     java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(sumActivity()), runnable -> {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(
+            sum(t -> t.activity, Counters::size, (a, b) -> a.addAll(b, 1), Counters::new)), runnable -> {
           Thread t = new Thread(runnable, "sirene-aggregates");
           t.setDaemon(true);
           t.start();
         });
-    ZoneCounts zoneSums = sumZones();
+    ZoneCounts zoneSums = sum(t -> t.zones, ZoneCounts::size, (a, b) -> a.addAll(b, 1),
+        () -> new ZoneCounts(zoneBlock.width()));
     List<Aggregates.Quality> qualityRows = qualityRows(zoneSums);
     List<Aggregates.Flow> flowRows = flowRows(zoneSums);
     List<Aggregates.Activity> activityList;
@@ -600,6 +622,7 @@ public final class SirenePipeline {
     final int[] slot = new int[BATCH];
     final int[] cls = new int[BATCH];
     final int[] flags = new int[BATCH];
+    /** Creation year and closure year as offsets in the zone's flows ({@link ZoneBlock}), -1 when not counted. */
     final int[] creationYear = new int[BATCH];
     final int[] closureYear = new int[BATCH];
     final int[] geo = new int[BATCH];
@@ -623,13 +646,11 @@ public final class SirenePipeline {
     StockReader s = new StockReader(columns, r, part.report);
     Caches caches = threadCaches.get();
     Batch b = threadBatch.get();
-    int stockYear = options.stockDate().getYear();
-    int firstFlowYear = stockYear - options.flowYears();
     boolean more = true;
     while (more) {
       b.size = 0;
       while (b.size < BATCH && (more = s.next())) {
-        readRow(s, b, caches, firstFlowYear, stockYear);
+        readRow(s, b, caches);
       }
       countBatch(b, part, tally);
     }
@@ -638,7 +659,7 @@ public final class SirenePipeline {
   }
 
   /** Loads the current stock row into the batch. */
-  private void readRow(StockReader s, Batch b, Caches caches, int firstFlowYear, int stockYear) {
+  private void readRow(StockReader s, Batch b, Caches caches) {
     int i = b.size++;
     b.siret[i] = s.siret();
     int slot = communeSlotOf(s, caches.communes);
@@ -650,10 +671,8 @@ public final class SirenePipeline {
     byte diffusion = s.diffusion();
     b.flags[i] = (active ? ACTIVE : 0) | (s.employer() ? EMPLOYER : 0) | (craftRm ? CRAFT_RM : 0)
         | (!craftRm && SectorTypology.craftByNaf(cls) ? CRAFT_NAF : 0) | (diffusion == 'P' ? PARTIAL : 0);
-    int cy = s.creationYear();
-    b.creationYear[i] = cy >= firstFlowYear && cy <= stockYear ? cy : -1;
-    int fy = active ? -1 : s.dateDebutYear();
-    b.closureYear[i] = fy >= firstFlowYear && fy <= stockYear ? fy : -1;
+    b.creationYear[i] = zoneBlock.offset(s.creationYear());
+    b.closureYear[i] = active ? -1 : zoneBlock.offset(s.dateDebutYear());
     boolean mayKeep = diffusion == 'O' && ((slot & 1) == 1 || slot >>> 1 == 0);
     b.text[i] = mayKeep ? new KeptText(s.siretText(), slot >>> 1 == 0 ? "" : s.communeCode(), s.naf(),
         s.creationLocalDate(), active ? null : s.dateDebutLocalDate(), s.trancheEffectifs(), s.sign(), s.address())
@@ -694,19 +713,16 @@ public final class SirenePipeline {
       block[i] = zoneCounts.block(zones[i]);
     }
     int[] counts = zoneCounts.counts();
-    int years = flowYearCount();
-    int firstYear = options.stockDate().getYear() - options.flowYears();
     for (int i = 0; i < n; i++) {
       int cy = b.creationYear[i];
       if (cy >= 0) {
-        counts[block[i] + cy - firstYear]++;
+        counts[block[i] + cy]++;
       }
       int fy = b.closureYear[i];
       if (fy >= 0) {
-        counts[block[i] + years + fy - firstYear]++;
+        counts[block[i] + zoneBlock.closure(fy)]++;
       }
     }
-    int qualityCells = 2 * years;
     int maxDisagreements = options.maxDisagreements();
     for (int i = 0; i < n; i++) {
       int g = geoOf[i];
@@ -722,7 +738,7 @@ public final class SirenePipeline {
       boolean partial = (f & PARTIAL) != 0;
       if (active) {
         part.active++;
-        counts[block[i] + qualityCells + (gq * 3 + check) * 2 + (partial ? 1 : 0)]++;
+        counts[block[i] + zoneBlock.quality(gq, check, partial)]++;
       }
       int commune = b.slot[i] >>> 1;
       if (check == 2) {
@@ -851,13 +867,9 @@ public final class SirenePipeline {
 
   private List<Aggregates.Quality> qualityRows(ZoneCounts c) {
     List<Aggregates.Quality> out = new ArrayList<>(c.size());
-    InseeCheck[] checks = InseeCheck.values();
-    int first = 2 * flowYearCount();
-    c.forEach((zone, index, n) -> {
-      if (index >= first) {
-        int cell = index - first; // (gq * 3 + check) * 2 + partial
-        out.add(new Aggregates.Quality(communeOf(zone), statusOf(zone), qpvOf(zone), QUALITY[cell / 6],
-            checks[cell / 2 % 3], cell % 2 == 1, n));
+    c.forEach((zone, cell, n) -> {
+      if (!zoneBlock.isFlow(cell)) {
+        out.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
       }
     });
     return out;
@@ -865,13 +877,9 @@ public final class SirenePipeline {
 
   private List<Aggregates.Flow> flowRows(ZoneCounts c) {
     List<Aggregates.Flow> out = new ArrayList<>(c.size());
-    int years = flowYearCount();
-    int firstYear = options.stockDate().getYear() - options.flowYears();
-    c.forEach((zone, index, n) -> {
-      if (index < 2 * years) {
-        boolean closure = index >= years;
-        out.add(new Aggregates.Flow(communeOf(zone), statusOf(zone), qpvOf(zone), closure ? 'F' : 'C',
-            firstYear + index % years, n));
+    c.forEach((zone, cell, n) -> {
+      if (zoneBlock.isFlow(cell)) {
+        out.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
       }
     });
     return out;

@@ -29,10 +29,6 @@ final class ZoneCounts {
     counts = new int[zones.length * width];
   }
 
-  int width() {
-    return width;
-  }
-
   private static int slot(long zone, int mask) {
     long h = zone * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 29)) & mask;
