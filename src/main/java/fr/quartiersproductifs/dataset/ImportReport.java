@@ -103,4 +103,9 @@ public final class ImportReport {
   public List<ImportIssue> issues() {
     return Collections.unmodifiableList(issues);
   }
+
+  /** Whether every rejected, repaired and warned row is in {@link #issues()} (none cut at the limit). */
+  public boolean allIssuesDetailed() {
+    return issues.size() == (long) rejected + repaired + warnings;
+  }
 }

@@ -55,9 +55,13 @@ public class SireneImportService {
   }
 
   /** Outcome of an import. */
+  /**
+   * @param storedReport the report the dataset version keeps: both files' issues, cut at {@link
+   *     ImportReport#MAX_DETAILED_ISSUES} together ({@link #storedReport})
+   */
   public record Outcome(
       DatasetVersion version, boolean unchanged, SirenePipeline.Result result, ImportReport stockReport,
-      ImportReport geoReport, double seconds) {}
+      ImportReport geoReport, ImportReport storedReport, double seconds) {}
 
   private final DatasetVersions versions;
   private final EconomyStore store;
@@ -115,17 +119,17 @@ public class SireneImportService {
         store.writeAggregates(id, r.activity(), r.quality(), r.flows(), r.disagreements());
         store.writeSnapshot(id, date, keep.name(), r.establishments(), r.activeEstablishments(), r.kept(),
             r.disagreementCount());
-        ImportReport combined = combine(r.stockReport(), r.geoReport());
-        versions.complete(id, KIND, combined);
+        ImportReport stored = storedReport(r.stockReport(), r.geoReport());
+        versions.complete(id, KIND, stored);
         store.deleteDetailsExcept(id);
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {})",
             r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds),
             r.timings());
-        return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), seconds);
+        return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), stored, seconds);
       });
     } catch (Unchanged u) {
-      return new Outcome(u.active, true, null, null, null, (System.nanoTime() - t0) / 1e9);
+      return new Outcome(u.active, true, null, null, null, null, (System.nanoTime() - t0) / 1e9);
     } catch (UncheckedIOException e) {
       throw new QpException(ErrorCode.INVALID_INPUT, "Lecture impossible : " + e.getCause().getMessage(), e);
     }
@@ -136,7 +140,7 @@ public class SireneImportService {
    * detailed up to {@link ImportReport#MAX_DETAILED_ISSUES}) with the file kind before the
    * identifier.
    */
-  private static ImportReport combine(ImportReport stock, ImportReport geo) {
+  public static ImportReport storedReport(ImportReport stock, ImportReport geo) {
     ImportReport out = new ImportReport();
     out.addCounts(stock);
     out.addIssueCounts(geo);

@@ -55,27 +55,21 @@ public final class ImportSireneCommand implements Callable<Integer> {
           outcome.version().reference(), r.establishments(), r.activeEstablishments(), r.kept(),
           r.geoEntries(), r.disagreementCount(), outcome.seconds());
       long id = outcome.version().id();
-      String stored = storedList(issues(outcome.stockReport()) + issues(outcome.geoReport()), id);
+      String stored = storedList(outcome.storedReport().allIssuesDetailed(), id);
       report("StockEtablissement", outcome.stockReport(), stored);
       report("GeolocalisationEtablissement", outcome.geoReport(), stored);
       return 0;
     }
   }
 
-  private static long issues(ImportReport report) {
-    return (long) report.rejected() + report.repaired() + report.warnings();
-  }
-
   /**
    * Where the full list is, and whether it is whole: the version keeps the first {@link
-   * ImportReport#MAX_DETAILED_ISSUES} issues of <em>both</em> files together (the stock's first),
-   * so the list is cut as soon as both files together have more, whatever each has alone.
+   * ImportReport#MAX_DETAILED_ISSUES} issues of both files together, the stock's first ({@link
+   * SireneImportService#storedReport}).
    */
-  static String storedList(long issuesOfBothFiles, long versionId) {
-    return "  … (" + (issuesOfBothFiles > ImportReport.MAX_DETAILED_ISSUES
-        ? String.format(Locale.FRANCE, "les %,d premières lignes signalées des deux fichiers, stock d'abord",
-            ImportReport.MAX_DETAILED_ISSUES).replace('\u202f', ' ').replace('\u00a0', ' ')
-        : "liste complète")
+  static String storedList(boolean whole, long versionId) {
+    String kept = String.format(Locale.ROOT, "%,d", ImportReport.MAX_DETAILED_ISSUES).replace(',', ' ');
+    return "  … (" + (whole ? "liste complète" : "les " + kept + " premières lignes signalées des deux fichiers, stock d'abord")
         + " : GET /api/v1/jeux-de-donnees/" + versionId + ")";
   }
 
