@@ -16,8 +16,12 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The SIRENE import without a database: reads the geolocation file into a compact SIRET index
@@ -524,8 +528,7 @@ public final class SirenePipeline {
   private final ThreadLocal<Tally> threadTally;
 
   /** The sum of one kind of counts over the threads' tallies, added into the largest one. */
-  private <T> T sum(java.util.function.Function<Tally, T> kind, java.util.function.ToIntFunction<T> size,
-      java.util.function.BiConsumer<T, T> addInto, java.util.function.Supplier<T> none) {
+  private <T> T sum(Function<Tally, T> kind, ToIntFunction<T> size, BiConsumer<T, T> addInto, Supplier<T> none) {
     T largest = null;
     for (Tally t : tallies) {
       T c = kind.apply(t);
