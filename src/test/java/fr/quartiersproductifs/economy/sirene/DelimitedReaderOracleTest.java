@@ -44,6 +44,31 @@ class DelimitedReaderOracleTest {
 
   @Property(tries = 500, seed = "20261128")
   void readsLikeFastCsv(@ForAll("tables") List<List<String>> table, @ForAll boolean crlf) throws IOException {
+    assertReadsLikeFastCsv(table, crlf);
+  }
+
+  /**
+   * Wide records, mostly empty fields, as in INSEE's stock (48 columns, most of them empty on most
+   * rows): words of eight delimiters and more than four fields ending in one word, written without
+   * a branch per delimiter, then quoted fields among them.
+   */
+  @Provide
+  Arbitrary<List<List<String>>> wideTables() {
+    Arbitrary<String> empty = Arbitraries.just("");
+    Arbitrary<String> plain = Arbitraries.strings().withChars("ab0.- ").ofMaxLength(9);
+    Arbitrary<String> special = Arbitraries.strings().withChars("a,\"\né").ofMinLength(1).ofMaxLength(6);
+    Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(12, empty), Tuple.of(6, plain), Tuple.of(1, special));
+    return Arbitraries.integers().between(10, 70).flatMap(columns ->
+        value.list().ofSize(columns).list().ofMinSize(1).ofMaxSize(12));
+  }
+
+  @Property(tries = 300, seed = "20261130")
+  void readsWideSparseRecordsLikeFastCsv(@ForAll("wideTables") List<List<String>> table, @ForAll boolean crlf)
+      throws IOException {
+    assertReadsLikeFastCsv(table, crlf);
+  }
+
+  private static void assertReadsLikeFastCsv(List<List<String>> table, boolean crlf) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (List<String> row : table) {
       sb.append(String.join(",", row.stream().map(DelimitedReaderOracleTest::quote).toList()));
