@@ -185,6 +185,37 @@ class DelimitedReaderOracleTest {
     return out;
   }
 
+  /**
+   * {@link DelimitedReader#digits} (SIRET, EPSG codes, qualite_xy) against {@code Long.parseLong}:
+   * digits only, 1 to 18 of them, else -1; long runs of digits with one neighbour of the digits in
+   * the byte table (slash, colon, and the others whose high nibble is 3) among them.
+   */
+  @Property(tries = 2000, seed = "20261202")
+  void readsDigitsLikeParseLong(@ForAll("digitFields") String value) throws IOException {
+    long expected = value.matches("[0-9]{1,18}") ? Long.parseLong(value) : -1;
+    try (DelimitedReader r = reader(value + ",x\n")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.digits(0)).as(value).isEqualTo(expected);
+    }
+  }
+
+  private static DelimitedReader reader(String text) {
+    return new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',');
+  }
+
+  @Provide
+  Arbitrary<String> digitFields() {
+    Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(20);
+    Arbitrary<String> mixed = Arbitraries.strings().withChars("0123456789/:;<=>?. -").ofMaxLength(20);
+    // Long digit runs with one neighbour of the digits somewhere: what the eight-at-a-time test
+    // must refuse.
+    Arbitrary<String> oneOff = Combinators.combine(
+        Arbitraries.strings().numeric().ofMinLength(8).ofMaxLength(18),
+        Arbitraries.integers().between(0, 17), Arbitraries.of('/', ':', ';', '<', '=', '>', '?', ' '))
+        .as((d, at, c) -> d.substring(0, at % d.length()) + c + d.substring(at % d.length() + 1));
+    return Arbitraries.frequencyOf(Tuple.of(3, digits), Tuple.of(2, mixed), Tuple.of(3, oneOff));
+  }
+
   @Provide
   Arbitrary<Integer> shownColumns() {
     return Arbitraries.integers().between(1, 5);
