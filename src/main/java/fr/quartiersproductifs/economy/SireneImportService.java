@@ -54,8 +54,9 @@ public class SireneImportService {
     }
   }
 
-  /** Outcome of an import. */
   /**
+   * Outcome of an import.
+   *
    * @param storedReport the report the dataset version keeps: both files' issues, cut at {@link
    *     ImportReport#MAX_DETAILED_ISSUES} together ({@link #storedReport})
    */

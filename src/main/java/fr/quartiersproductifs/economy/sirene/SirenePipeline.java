@@ -589,8 +589,9 @@ public final class SirenePipeline {
         });
     ZoneCounts zoneSums = sum(t -> t.zones, ZoneCounts::size, (a, b) -> a.addAll(b, 1),
         () -> new ZoneCounts(zoneBlock.width()));
-    List<Aggregates.Quality> qualityRows = qualityRows(zoneSums);
-    List<Aggregates.Flow> flowRows = flowRows(zoneSums);
+    List<Aggregates.Quality> qualityRows = new ArrayList<>(zoneSums.size());
+    List<Aggregates.Flow> flowRows = new ArrayList<>(zoneSums.size());
+    zoneRows(zoneSums, qualityRows, flowRows);
     List<Aggregates.Activity> activityList;
     try {
       activityList = activityRows.get();
@@ -868,23 +869,14 @@ public final class SirenePipeline {
     return out;
   }
 
-  private List<Aggregates.Quality> qualityRows(ZoneCounts c) {
-    List<Aggregates.Quality> out = new ArrayList<>(c.size());
-    c.forEach((zone, cell, n) -> {
-      if (!zoneBlock.isFlow(cell)) {
-        out.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
-      }
-    });
-    return out;
-  }
-
-  private List<Aggregates.Flow> flowRows(ZoneCounts c) {
-    List<Aggregates.Flow> out = new ArrayList<>(c.size());
+  /** The zones' counts read back into rows, in one pass: flow cells and quality cells. */
+  private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.Flow> flows) {
     c.forEach((zone, cell, n) -> {
       if (zoneBlock.isFlow(cell)) {
-        out.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
+        flows.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
+      } else {
+        quality.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
       }
     });
-    return out;
   }
 }

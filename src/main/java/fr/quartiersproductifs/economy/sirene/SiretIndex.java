@@ -72,9 +72,7 @@ final class SiretIndex {
           sorted = Arrays.copyOf(sorted, (int) Math.min(MAX_CAPACITY, grown));
         }
         sorted[size++] = entry;
-        if (directory != null) {
-          directory = null;
-        }
+        directory = null; // built again by the next freeze()
         return MISSING;
       }
       if (siret == last) {
