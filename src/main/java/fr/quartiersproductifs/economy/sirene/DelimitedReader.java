@@ -323,7 +323,7 @@ public final class DelimitedReader implements Closeable {
    * Eight bytes from {@code at}, little-endian; past {@code end} (the last word of the buffer),
    * zero bytes, which are none of the bytes the scan looks for.
    */
-  private static long word(byte[] d, int at, int end) {
+  static long word(byte[] d, int at, int end) {
     if (at + 8 <= end) {
       return (long) LONGS.get(d, at);
     }
@@ -339,7 +339,7 @@ public final class DelimitedReader implements Closeable {
    * the next), so every set bit is a real one: {@code zeroBytes(word ^ delimiterWord)} marks the
    * delimiters of a word, and so on.
    */
-  private static long zeroBytes(long x) {
+  static long zeroBytes(long x) {
     long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
     return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
   }

@@ -49,8 +49,8 @@ class DelimitedReaderOracleTest {
 
   /**
    * Wide records, mostly empty fields, as in INSEE's stock (48 columns, most of them empty on most
-   * rows): words of eight delimiters and more than four fields ending in one word, written without
-   * a branch per delimiter, then quoted fields among them.
+   * rows): words of eight delimiters, more than four fields ending in one word, and quoted fields
+   * among them.
    */
   @Provide
   Arbitrary<List<List<String>>> wideTables() {
@@ -87,7 +87,7 @@ class DelimitedReaderOracleTest {
 
     List<List<String>> ours = new ArrayList<>();
     List<Long> ourLines = new ArrayList<>();
-    try (DelimitedReader r = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',')) {
+    try (DelimitedReader r = reader(text)) {
       while (r.next()) {
         assertThat(r.malformation()).as("line %d", r.lineNumber()).isNull();
         List<String> fields = new ArrayList<>();
@@ -114,7 +114,7 @@ class DelimitedReaderOracleTest {
    */
   static List<String> records(String text, int shown, boolean partial) throws IOException {
     List<String> out = new ArrayList<>();
-    try (DelimitedReader r = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',')) {
+    try (DelimitedReader r = reader(text)) {
       if (partial) {
         r.locateUpTo(shown - 1);
       }
@@ -175,7 +175,7 @@ class DelimitedReaderOracleTest {
   /** Like {@link #records} in full, but each record first located up to {@code shown} fields only. */
   static List<String> recordsLocatedLate(String text, int shown) throws IOException {
     List<String> out = new ArrayList<>();
-    try (DelimitedReader r = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',')) {
+    try (DelimitedReader r = reader(text)) {
       r.locateUpTo(shown - 1);
       while (r.next()) {
         r.locateAll();
@@ -207,8 +207,8 @@ class DelimitedReaderOracleTest {
   Arbitrary<String> digitFields() {
     Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(20);
     Arbitrary<String> mixed = Arbitraries.strings().withChars("0123456789/:;<=>?. -").ofMaxLength(20);
-    // Long digit runs with one neighbour of the digits somewhere: what the eight-at-a-time test
-    // must refuse.
+    // Long digit runs with one neighbour of the digits somewhere: what a digit test by ranges of
+    // bytes (or by eight bytes at once) could let through.
     Arbitrary<String> oneOff = Combinators.combine(
         Arbitraries.strings().numeric().ofMinLength(8).ofMaxLength(18),
         Arbitraries.integers().between(0, 17), Arbitraries.of('/', ':', ';', '<', '=', '>', '?', ' '))

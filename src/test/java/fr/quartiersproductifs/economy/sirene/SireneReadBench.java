@@ -4,9 +4,6 @@ import fr.quartiersproductifs.dataset.ImportReport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import java.util.Locale;
  * heap). Compare two builds by alternating their JVMs (BENCHMARKS.md).
  */
 public final class SireneReadBench {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private SireneReadBench() {}
 
   public static void main(String[] args) throws IOException {
@@ -125,21 +120,20 @@ public final class SireneReadBench {
     }
   }
 
-  /** The floor: line feeds, and the delimiters and quotes of each word, counted. */
+  /**
+   * The floor: line feeds, and the delimiters and quotes of each word, counted, with the parser's
+   * own word reads and byte tests ({@link DelimitedReader#word}, {@link DelimitedReader#zeroBytes}).
+   */
   private static long[] scan(DelimitedReader.Chunk chunk) {
     byte[] d = chunk.data();
     long lines = 0;
     long marks = 0;
-    for (int p = chunk.from(); p + 8 <= chunk.to(); p += 8) {
-      long w = (long) LONGS.get(d, p);
-      lines += Long.bitCount(zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL));
-      marks += Long.bitCount(zeroBytes(w ^ 0x2C2C2C2C2C2C2C2CL)) + (zeroBytes(w ^ 0x2222222222222222L) != 0 ? 1 : 0);
+    for (int p = chunk.from(); p < chunk.to(); p += 8) {
+      long w = DelimitedReader.word(d, p, chunk.to());
+      lines += Long.bitCount(DelimitedReader.zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL));
+      marks += Long.bitCount(DelimitedReader.zeroBytes(w ^ 0x2C2C2C2C2C2C2C2CL))
+          + (DelimitedReader.zeroBytes(w ^ 0x2222222222222222L) != 0 ? 1 : 0);
     }
     return new long[] {lines, marks};
-  }
-
-  private static long zeroBytes(long x) {
-    long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-    return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
   }
 }

@@ -37,18 +37,13 @@ class ZoneCountsTest {
   void countsAsAMap(@ForAll("adds") List<Add> first, @ForAll("adds") List<Add> second) {
     ZoneCounts a = counted(first);
     ZoneCounts b = counted(second);
-    Map<String, Integer> expected = new HashMap<>();
-    first.forEach(x -> expected.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
-    assertThat(read(a)).isEqualTo(withoutZeros(expected));
+    assertThat(read(a)).isEqualTo(sums(first));
 
     // A merge adds the other's counts; a take-back (sign -1) removes them again.
-    second.forEach(x -> expected.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
     a.addAll(b, 1);
-    assertThat(read(a)).isEqualTo(withoutZeros(expected));
+    assertThat(read(a)).isEqualTo(sums(first, second));
     a.addAll(b, -1);
-    Map<String, Integer> back = new HashMap<>();
-    first.forEach(x -> back.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
-    assertThat(read(a)).isEqualTo(withoutZeros(back));
+    assertThat(read(a)).isEqualTo(sums(first));
   }
 
   @Test
@@ -75,8 +70,13 @@ class ZoneCountsTest {
     return out;
   }
 
-  private static Map<String, Integer> withoutZeros(Map<String, Integer> m) {
-    Map<String, Integer> out = new HashMap<>(m);
+  /** What a map of (zone, index) holds after these adds, zeros left out as the blocks leave them. */
+  @SafeVarargs
+  private static Map<String, Integer> sums(List<Add>... lists) {
+    Map<String, Integer> out = new HashMap<>();
+    for (List<Add> adds : lists) {
+      adds.forEach(x -> out.merge(x.zone() + "/" + x.index(), x.n(), Integer::sum));
+    }
     out.values().removeIf(v -> v == 0);
     return out;
   }
