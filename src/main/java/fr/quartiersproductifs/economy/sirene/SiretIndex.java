@@ -10,11 +10,14 @@ import java.util.Arrays;
  * <p>Two layouts (ADR 0037):
  * <ul>
  *   <li><b>ordered</b>, while the SIRET arrive in increasing order, as in INSEE's files (sorted by
- *       SIREN, then NIC): entries are appended to one sorted array, and {@link #freeze()} adds a
- *       directory of SIRET ranges. An insert is a write at the end of the array; a lookup reads the
- *       directory, then a few neighbouring entries. Lookups in increasing order (the stock, in the
- *       same order) walk both arrays forward, so they hit the caches. ~8 bytes an entry plus 4 a
- *       directory slot: ~340 MB for the national index (39 M SIRET).</li>
+ *       SIREN, then NIC): entries are appended to sorted pages of {@value #PAGE} entries, and {@link
+ *       #freeze()} adds a directory of SIRET ranges. An insert is a write at the end of the last
+ *       page; a lookup reads the directory, then a few neighbouring entries. Lookups in increasing
+ *       order (the stock, in the same order) walk both forward, so they hit the caches. ~8 bytes an
+ *       entry plus 4 a directory slot: ~340 MB for the national index (39 M SIRET). Pages, not one
+ *       array: the index grows without copying, never holds more than a page of unused room, and
+ *       the collector moves it page by page, on all its threads (one 320 MB array, copied by one
+ *       thread into fresh memory, stopped a first import for about a second).</li>
  *   <li><b>hashed</b>, from the first SIRET smaller than the one before it: the entries so far move
  *       to an open-addressing table (linear probing, any capacity: the slot is a multiply-shift of
  *       the hash, so the load factor stays near {@value #LOAD}), where an insert or a lookup touches
@@ -32,12 +35,18 @@ final class SiretIndex {
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
   /** Entries per directory slot, on average, in the ordered layout. */
   private static final int PER_SLOT = 4;
+  private static final int PAGE_BITS = 16;
+  /** Entries per page of the ordered layout (512 KB). */
+  static final int PAGE = 1 << PAGE_BITS;
+  private static final int PAGE_MASK = PAGE - 1;
 
   private final long expected;
   private int size;
 
-  /** Ordered layout: the entries in increasing SIRET order (null once hashed). */
-  private long[] sorted;
+  /** Ordered layout: the entries in increasing SIRET order, by pages (null once hashed). */
+  private long[][] pages;
+  /** The last SIRET put in the ordered layout, -1 before the first. */
+  private long last = -1;
   /** Ordered layout, once frozen: directory[b] is the first entry of range b (SIRET - first >>> shift). */
   private int[] directory;
   private int shift;
@@ -50,12 +59,12 @@ final class SiretIndex {
 
   SiretIndex(long expected) {
     this.expected = Math.max(64, expected);
-    sorted = new long[(int) Math.min(this.expected, 1 << 16)];
+    pages = new long[(int) Math.min(1 << 15, (this.expected + PAGE - 1) >>> PAGE_BITS)][];
   }
 
   /** Whether the entries are still in the ordered layout. */
   boolean ordered() {
-    return sorted != null;
+    return pages != null;
   }
 
   /** Puts a class (1 to {@link #MAX_CLASS}); returns the previous one or {@link #MISSING}. */
@@ -64,20 +73,25 @@ final class SiretIndex {
       throw new IllegalArgumentException("SIRET " + siret + ", classe " + cls);
     }
     long entry = siret << CLASS_BITS | cls;
-    if (sorted != null) {
-      long last = size == 0 ? -1 : sorted[size - 1] >>> CLASS_BITS;
+    if (pages != null) {
       if (siret > last) {
-        if (size == sorted.length) {
-          long grown = size < expected ? expected : size + (size >>> 2);
-          sorted = Arrays.copyOf(sorted, (int) Math.min(MAX_CAPACITY, grown));
+        int p = size >>> PAGE_BITS;
+        if ((size & PAGE_MASK) == 0) {
+          if (p == pages.length) {
+            pages = Arrays.copyOf(pages, p * 2);
+          }
+          pages[p] = new long[PAGE];
         }
-        sorted[size++] = entry;
+        pages[p][size & PAGE_MASK] = entry;
+        size++;
+        last = siret;
         directory = null; // built again by the next freeze()
         return MISSING;
       }
       if (siret == last) {
-        int previous = (int) sorted[size - 1] & MAX_CLASS;
-        sorted[size - 1] = entry;
+        long[] page = pages[(size - 1) >>> PAGE_BITS];
+        int previous = (int) page[(size - 1) & PAGE_MASK] & MAX_CLASS;
+        page[(size - 1) & PAGE_MASK] = entry;
         return previous;
       }
       hash();
@@ -87,7 +101,7 @@ final class SiretIndex {
 
   /** The class of a SIRET, or {@link #MISSING}. */
   int get(long siret) {
-    long[] s = sorted;
+    long[][] s = pages;
     if (s == null) {
       return hashGet(siret);
     }
@@ -111,14 +125,17 @@ final class SiretIndex {
     int end = hi;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (s[mid] >>> CLASS_BITS < siret) {
+      if (s[mid >>> PAGE_BITS][mid & PAGE_MASK] >>> CLASS_BITS < siret) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    if (lo < end && s[lo] >>> CLASS_BITS == siret) {
-      return (int) s[lo] & MAX_CLASS;
+    if (lo < end) {
+      long e = s[lo >>> PAGE_BITS][lo & PAGE_MASK];
+      if (e >>> CLASS_BITS == siret) {
+        return (int) e & MAX_CLASS;
+      }
     }
     return MISSING;
   }
@@ -129,11 +146,11 @@ final class SiretIndex {
    * is dropped until the next freeze).
    */
   void freeze() {
-    if (sorted == null || size == 0) {
+    if (pages == null || size == 0) {
       return;
     }
-    first = sorted[0] >>> CLASS_BITS;
-    long span = (sorted[size - 1] >>> CLASS_BITS) - first + 1;
+    first = pages[0][0] >>> CLASS_BITS;
+    long span = last - first + 1;
     long slots = Math.max(1, size / PER_SLOT);
     int s = 0;
     while ((span - 1) >>> s >= slots) {
@@ -144,7 +161,7 @@ final class SiretIndex {
     int[] d = new int[ranges + 1];
     int b = 0;
     for (int i = 0; i < size; i++) {
-      int range = (int) (((sorted[i] >>> CLASS_BITS) - first) >>> s);
+      int range = (int) (((pages[i >>> PAGE_BITS][i & PAGE_MASK] >>> CLASS_BITS) - first) >>> s);
       while (b <= range) {
         d[b++] = i;
       }
@@ -160,19 +177,27 @@ final class SiretIndex {
   }
 
   long bytes() {
-    return sorted != null ? sorted.length * 8L + (directory == null ? 0 : directory.length * 4L) : table.length * 8L;
+    if (pages == null) {
+      return table.length * 8L;
+    }
+    long filled = (size + PAGE - 1L) >>> PAGE_BITS;
+    return filled * PAGE * 8L + pages.length * 8L + (directory == null ? 0 : directory.length * 4L);
   }
 
   /** Moves the entries so far into the hashed layout. */
   private void hash() {
-    long[] old = sorted;
+    long[][] old = pages;
     int n = size;
-    sorted = null;
+    pages = null;
     directory = null;
     allocate((int) Math.min(MAX_CAPACITY, Math.max(64, (long) (Math.max(expected, n) / LOAD) + 1)));
     size = 0;
-    for (int i = 0; i < n; i++) {
-      hashPut(old[i], old[i] >>> CLASS_BITS);
+    for (int p = 0; (long) p * PAGE < n; p++) {
+      long[] page = old[p];
+      old[p] = null; // each page can go once moved
+      for (int k = 0, m = Math.min(PAGE, n - p * PAGE); k < m; k++) {
+        hashPut(page[k], page[k] >>> CLASS_BITS);
+      }
     }
   }
 

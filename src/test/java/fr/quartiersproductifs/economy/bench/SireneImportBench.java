@@ -26,6 +26,8 @@ import java.util.Locale;
  * commune and NAF section), on the same files, alternating runs in the same JVM.
  *
  * <p>Usage: {@code SireneImportBench DATA_DIR DIR_WITH_SYNTHETIC_FILES RUNS [duckdbThreads]}.
+ * Switches: {@code -DskipDuckdb=true}, {@code -DskipJoin=true} (DuckDB's stock-only query alone),
+ * {@code -DnoLocateVariant=false} (no run of ours without locating).
  */
 public final class SireneImportBench {
   /** The stock date of every run: the QPV lists in force then. */
@@ -80,6 +82,7 @@ public final class SireneImportBench {
     Class.forName("org.duckdb.DuckDBDriver");
     for (int run = 0; run < runs; run++) {
       resetPeak();
+      long gc0 = gcMillis();
       long c0 = cpu();
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
@@ -89,11 +92,13 @@ public final class SireneImportBench {
       }
       double t = (System.nanoTime() - t0) / 1e9;
       double oursCpu = (cpu() - c0) / 1e9;
+      long gcPauses = gcMillis() - gc0;
       ours.add(t);
       oursCpus.add(oursCpu);
       long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
-      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB cpu=%.2f s [%s]%n",
-          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, oursCpu, r.timings());
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB cpu=%.2f s gcPauses=%.2f s [%s]%n",
+          run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, oursCpu,
+          gcPauses / 1e3, r.timings());
       if (withNoLocate) {
         long t1 = System.nanoTime();
         try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
@@ -108,7 +113,7 @@ public final class SireneImportBench {
         double[] d = duck(stock, null, threads, run);
         duck.add(d[0]);
         duckCpus.add(d[1]);
-        duckJoin.add(duck(stock, geo, threads, run)[0]);
+        duckJoin.add(Boolean.getBoolean("skipJoin") ? Double.NaN : duck(stock, geo, threads, run)[0]);
       } else {
         duck.add(Double.NaN);
         duckCpus.add(Double.NaN);
@@ -210,6 +215,15 @@ public final class SireneImportBench {
   private static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** Pause time of the collectors so far, in ms. */
+  private static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
   }
 
   private static void resetPeak() {

@@ -97,6 +97,50 @@ class SiretIndexTest {
     }
   }
 
+  /**
+   * Ordered puts across several pages (the last one partial), a repeat on a page's last entry,
+   * then a move to the hashed layout: every SIRET answers its class throughout, neighbours none.
+   */
+  @Test
+  void orderedLayoutSpansPagesAndMovesToHashedIntact() {
+    int n = 3 * SiretIndex.PAGE + 1_234;
+    SiretIndex index = new SiretIndex(10); // grows its table of pages
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    long[] sirets = new long[n];
+    long siret = 35_600_000_000_000L;
+    for (int i = 0; i < n; i++) {
+      siret += 2 + random.nextInt(1_000_000);
+      sirets[i] = siret;
+      assertThat(index.put(siret, 1 + i % SiretIndex.MAX_CLASS)).isEqualTo(SiretIndex.MISSING);
+    }
+    int lastOfPage = SiretIndex.PAGE - 1; // a repeat may only be the latest SIRET: rewrite it there
+    SiretIndex repeat = new SiretIndex(10);
+    for (int i = 0; i <= lastOfPage; i++) {
+      repeat.put(sirets[i], 3);
+    }
+    assertThat(repeat.put(sirets[lastOfPage], 9)).isEqualTo(3);
+    assertThat(repeat.get(sirets[lastOfPage])).isEqualTo(9);
+    assertThat(repeat.get(sirets[lastOfPage - 1])).isEqualTo(3);
+
+    assertThat(index.ordered()).isTrue();
+    assertThat(index.size()).isEqualTo(n);
+    assertThat(index.bytes()).isGreaterThanOrEqualTo(4L * SiretIndex.PAGE * 8);
+    index.freeze();
+    assertAllAnswer(index, sirets);
+    assertThat(index.put(sirets[0] - 1, 5)).isEqualTo(SiretIndex.MISSING); // out of order
+    assertThat(index.ordered()).isFalse();
+    assertThat(index.size()).isEqualTo(n + 1);
+    assertThat(index.get(sirets[0] - 1)).isEqualTo(5);
+    assertAllAnswer(index, sirets);
+  }
+
+  private static void assertAllAnswer(SiretIndex index, long[] sirets) {
+    for (int i = 0; i < sirets.length; i++) {
+      assertThat(index.get(sirets[i])).as("SIRET n° %d", i).isEqualTo(1 + i % SiretIndex.MAX_CLASS);
+      assertThat(index.get(sirets[i] + 1)).isEqualTo(SiretIndex.MISSING);
+    }
+  }
+
   @Test
   void rejectsWhatItCannotPack() {
     SiretIndex index = new SiretIndex(10);
