@@ -13,13 +13,13 @@ import fr.quartiersproductifs.geography.Commune;
 import fr.quartiersproductifs.geography.ReferenceGeography;
 import fr.quartiersproductifs.shared.ErrorCode;
 import fr.quartiersproductifs.shared.QpException;
+import fr.quartiersproductifs.shared.ContentFingerprint;
 import fr.quartiersproductifs.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
@@ -99,10 +99,10 @@ public class SireneImportService {
       return tx.execute(status -> {
         long id = versions.create(KIND, stock.getFileName() + " + " + geo.getFileName(), "en-cours", parameters);
         EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
-        MessageDigest stockDigest = Sha256.newDigest();
-        MessageDigest geoDigest = Sha256.newDigest();
+        ContentFingerprint stockPrint = new ContentFingerprint();
+        ContentFingerprint geoPrint = new ContentFingerprint();
         SirenePipeline.Result r;
-        try (InputStream s = SireneFiles.open(stock, stockDigest); InputStream g = SireneFiles.open(geo, geoDigest)) {
+        try (InputStream s = SireneFiles.open(stock, stockPrint); InputStream g = SireneFiles.open(geo, geoPrint)) {
           long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
@@ -110,7 +110,8 @@ public class SireneImportService {
           throw new UncheckedIOException(e);
         }
         writer.flush();
-        String sha = Sha256.of((Sha256.hex(stockDigest) + ":" + Sha256.hex(geoDigest) + ":" + parameters)
+        // The inputs' identity (ADR 0038): the same files with the same parameters change nothing.
+        String sha = Sha256.of((stockPrint.hex() + ":" + geoPrint.hex() + ":" + parameters)
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Optional<DatasetVersion> active = versions.active(KIND);
         if (active.isPresent() && active.get().sha256().equals(sha)) {

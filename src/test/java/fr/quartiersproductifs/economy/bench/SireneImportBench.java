@@ -4,6 +4,7 @@ import fr.quartiersproductifs.economy.PointLocator;
 import fr.quartiersproductifs.economy.SectorTypology;
 import fr.quartiersproductifs.economy.sirene.SireneFiles;
 import fr.quartiersproductifs.economy.sirene.SirenePipeline;
+import fr.quartiersproductifs.shared.ContentFingerprint;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -27,7 +28,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code SireneImportBench DATA_DIR DIR_WITH_SYNTHETIC_FILES RUNS [duckdbThreads]}.
  * Switches: {@code -DskipDuckdb=true}, {@code -DskipJoin=true} (DuckDB's stock-only query alone),
- * {@code -DnoLocateVariant=false} (no run of ours without locating).
+ * {@code -DnoLocateVariant=false} (no run of ours without locating), {@code -Dfingerprint=false}
+ * (the files not fingerprinted while read, which the import does).
  */
 public final class SireneImportBench {
   /** The stock date of every run: the QPV lists in force then. */
@@ -86,7 +88,10 @@ public final class SireneImportBench {
       long c0 = cpu();
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
-      try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
+      // The files are fingerprinted as they are read, as the import does (-Dfingerprint=false: not).
+      boolean print = Boolean.parseBoolean(System.getProperty("fingerprint", "true"));
+      try (InputStream s = SireneFiles.open(stock, print ? new ContentFingerprint() : null);
+          InputStream g = SireneFiles.open(geo, print ? new ContentFingerprint() : null)) {
         r = new SirenePipeline(locator, c -> false, options())
             .run(s, g, Files.size(geo) / 75, e -> {});
       }
