@@ -11,9 +11,9 @@ import fr.quartiersproductifs.economy.sirene.SirenePipeline;
 import fr.quartiersproductifs.economy.sirene.StockReader;
 import fr.quartiersproductifs.geography.Commune;
 import fr.quartiersproductifs.geography.ReferenceGeography;
+import fr.quartiersproductifs.shared.ContentFingerprint;
 import fr.quartiersproductifs.shared.ErrorCode;
 import fr.quartiersproductifs.shared.QpException;
-import fr.quartiersproductifs.shared.ContentFingerprint;
 import fr.quartiersproductifs.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code qp import sirene}: imports INSEE's establishment stock and geolocation file as one dataset
  * version of kind {@code sirene}, in one transaction (the previous import stays active until the
- * commit). The same pair of files (same SHA-256) changes nothing.
+ * commit). The same pair of files (same fingerprints, ADR 0038) with the same parameters changes
+ * nothing.
  */
 @Service
 public class SireneImportService {
