@@ -48,7 +48,8 @@ class ContentFingerprintTest {
 
   @Test
   void followsItsDefinitionAcrossBlocks() {
-    for (int n : new int[] {0, 1, ContentFingerprint.BLOCK - 1, ContentFingerprint.BLOCK, 2 * ContentFingerprint.BLOCK + 17}) {
+    int block = ContentFingerprint.BLOCK;
+    for (int n : new int[] {0, 1, block - 1, block, 2 * block + 17}) {
       byte[] b = bytes(n, n);
       assertThat(of(b)).as("%d octets", n).isEqualTo(byDefinition(b)).hasSize(64);
     }
