@@ -75,6 +75,9 @@ final class SiretIndex {
     long entry = siret << CLASS_BITS | cls;
     if (pages != null) {
       if (siret > last) {
+        if (size == MAX_CAPACITY) {
+          throw new IllegalStateException("index SIRET plein");
+        }
         int p = size >>> PAGE_BITS;
         if ((size & PAGE_MASK) == 0) {
           if (p == pages.length) {
