@@ -128,6 +128,16 @@ public final class SirenePipeline {
   private final LongIntMap overflowValues = new LongIntMap(16);
   /** The class values, frozen after the geolocation pass, for the stock workers. */
   private int[] geoValues;
+  /**
+   * Activity pairs (section index << 3 | category) that have a slot in the zone blocks: slot + 1
+   * by pair, 0 when not yet met, -1 when the slots were full (counted in {@link Tally#activity}
+   * instead). A slot, once set, never changes.
+   */
+  private final int[] pairSlots = new int[32 << 3];
+  /** The pair of each slot, guarded by "this". */
+  private final int[] slotPairs = new int[ZoneBlock.PAIRS];
+  private int pairCount;
+  private int pairLimit = ZoneBlock.PAIRS;
 
   public SirenePipeline(PointLocator locator, Predicate<String> keepCommune, Options options) {
     this(locator, keepCommune, q -> false, options);
@@ -147,7 +157,7 @@ public final class SirenePipeline {
     this.options = options;
     this.zoneBlock = ZoneBlock.of(options);
     this.threadTally = ThreadLocal.withInitial(() -> {
-      Tally t = new Tally(1 << 19, zoneBlock.width());
+      Tally t = new Tally(1 << 10, zoneBlock.width());
       tallies.add(t);
       return t;
     });
@@ -253,6 +263,36 @@ public final class SirenePipeline {
     classValues[classCount] = value;
     classIndex.put(value + 1L, classCount);
     return classCount++;
+  }
+
+  /** The zone-block slot of a row's activity pair (section, category), or -1 past the slots. */
+  private int pairSlot(int cls) {
+    int pair = SectorTypology.sectionIndex(cls) << 3 | SectorTypology.category(cls).ordinal();
+    int known = pairSlots[pair]; // a benign race: a stale 0 only takes the locked path
+    return known > 0 ? known - 1 : known < 0 ? -1 : assignPairSlot(pair);
+  }
+
+  private synchronized int assignPairSlot(int pair) {
+    int known = pairSlots[pair];
+    if (known != 0) {
+      return known > 0 ? known - 1 : -1;
+    }
+    if (pairCount >= pairLimit) {
+      pairSlots[pair] = -1;
+      return -1;
+    }
+    slotPairs[pairCount] = pair;
+    pairSlots[pair] = pairCount + 1;
+    return pairCount++;
+  }
+
+  /** Pair slots 0 to {@code limit - 1}, then the activity table: for tests of that path. */
+  synchronized void limitActivityPairs(int limit) {
+    pairLimit = Math.max(0, Math.min(limit, ZoneBlock.PAIRS));
+  }
+
+  private synchronized int[] frozenSlotPairs() {
+    return java.util.Arrays.copyOf(slotPairs, pairCount);
   }
 
   /** Classes 1 to {@code limit - 1}, then the side map: for tests of the overflow path. */
@@ -459,9 +499,12 @@ public final class SirenePipeline {
    * exactly the count of a sequential read.
    */
   private static final class Tally {
-    /** Keyed by zone, section and category (ADR 0030): few of the combinations occur. */
+    /**
+     * Activity keyed by zone, section and category (ADR 0030), for the pairs (section, category)
+     * past the zone blocks' slots: none with ADR 0030's typology, which has 32 pairs.
+     */
     final Counters activity;
-    /** By zone: flows, then quality cells ({@link ZoneBlock}). */
+    /** By zone: flows, quality cells, then activity by pair ({@link ZoneBlock}). */
     final ZoneCounts zones;
 
     Tally(int activityCapacity, int zoneWidth) {
@@ -476,12 +519,17 @@ public final class SirenePipeline {
   }
 
   /**
-   * The block of counts of a zone ({@link ZoneCounts}): creations by year, closures by year, then
-   * one cell per geolocation quality × comparison with INSEE × partial diffusion, so that the
-   * counts of one row are side by side. Years are offsets from {@code firstYear}.
+   * The block of counts of a zone ({@link ZoneCounts}): creations by year, closures by year, one
+   * cell per geolocation quality × comparison with INSEE × partial diffusion, then four cells per
+   * activity pair (section, category: establishments, employers, craft by register, craft by
+   * NAF), so that the counts of one row are side by side (ADR 0039). Years are offsets from
+   * {@code firstYear}.
    */
   private record ZoneBlock(int firstYear, int years) {
     private static final InseeCheck[] CHECKS = InseeCheck.values();
+    /** Activity pairs with cells in the block: ADR 0030's typology has 32. */
+    static final int PAIRS = 32;
+    static final int PAIR_CELLS = 4;
 
     /** The stock's year and the {@code flowYears} before it. */
     static ZoneBlock of(Options o) {
@@ -489,7 +537,29 @@ public final class SirenePipeline {
     }
 
     int width() {
+      return activityStart() + PAIRS * PAIR_CELLS;
+    }
+
+    private int activityStart() {
       return 2 * years + QUALITY.length * CHECKS.length * 2;
+    }
+
+    /** The first of an activity slot's four cells. */
+    int activity(int slot) {
+      return activityStart() + slot * PAIR_CELLS;
+    }
+
+    boolean isActivity(int cell) {
+      return cell >= activityStart();
+    }
+
+    /** The activity slot of a cell (see {@link #isActivity}), and which of its four counts it is. */
+    int slotOf(int cell) {
+      return (cell - activityStart()) / PAIR_CELLS;
+    }
+
+    int countOf(int cell) {
+      return (cell - activityStart()) % PAIR_CELLS;
     }
 
     /** The offset of a year among the years counted, or -1 outside them. */
@@ -578,17 +648,24 @@ public final class SirenePipeline {
     }
     long rowsStart = System.nanoTime();
     snapshotNames();
-    // The aggregates are summed over the threads' tallies and turned into rows in parallel:
-    // activity on another thread, quality and flows here.
+    // The aggregates are summed over the threads' tallies, then turned into rows in parallel:
+    // activity on another thread, quality and flows here (both only read the zones' sums).
+    ZoneCounts zoneSums = sum(t -> t.zones, ZoneCounts::size, (a, b) -> a.addAll(b, 1),
+        () -> new ZoneCounts(zoneBlock.width()));
+    int[] pairs = frozenSlotPairs();
     java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> activityRows(
-            sum(t -> t.activity, Counters::size, (a, b) -> a.addAll(b, 1), Counters::new)), runnable -> {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          Counters activity = sum(t -> t.activity, Counters::size, (a, b) -> a.addAll(b, 1), Counters::new);
+          if (activity.size() == 0 && zoneSums.size() < 1 << (CELL_BITS - 5)) {
+            return zoneActivityRows(zoneSums, pairs); // every pair had its slot: the usual case
+          }
+          addZoneActivity(zoneSums, pairs, activity);
+          return activityRows(activity);
+        }, runnable -> {
           Thread t = new Thread(runnable, "sirene-aggregates");
           t.setDaemon(true);
           t.start();
         });
-    ZoneCounts zoneSums = sum(t -> t.zones, ZoneCounts::size, (a, b) -> a.addAll(b, 1),
-        () -> new ZoneCounts(zoneBlock.width()));
     List<Aggregates.Quality> qualityRows = new ArrayList<>(zoneSums.size());
     List<Aggregates.Flow> flowRows = new ArrayList<>(zoneSums.size());
     zoneRows(zoneSums, qualityRows, flowRows);
@@ -698,25 +775,29 @@ public final class SirenePipeline {
       int qpv = status == DANS ? (g >>> 2) & 0xFFF : 0;
       zones[i] = ((long) (b.slot[i] >>> 1) << 14) | ((long) status << 12) | qpv; // 30 bits
     }
-    Counters activity = tally.activity;
-    for (int i = 0; i < n; i++) {
-      int f = b.flags[i];
-      if ((f & ACTIVE) != 0) {
-        int cls = b.cls[i];
-        long group = ((zones[i] << 5 | SectorTypology.sectionIndex(cls)) << 3 | SectorTypology.category(cls).ordinal()) + 1;
-        // Four counts in two packed longs (Counters): establishments + employers << 32, and
-        // craft by register + craft by NAF << 32.
-        activity.add(group, 1 + ((f & EMPLOYER) != 0 ? 1L << 32 : 0),
-            (f & CRAFT_RM) != 0 ? 1 : (f & CRAFT_NAF) != 0 ? 1L << 32 : 0);
-      }
-    }
-    // Flows and quality: one lookup of the zone, then counts in its block.
+    // Activity, flows and quality: one lookup of the zone, then counts in its block.
     ZoneCounts zoneCounts = tally.zones;
     int[] block = b.block;
     for (int i = 0; i < n; i++) {
       block[i] = zoneCounts.block(zones[i]);
     }
     int[] counts = zoneCounts.counts();
+    for (int i = 0; i < n; i++) {
+      int f = b.flags[i];
+      if ((f & ACTIVE) != 0) {
+        int cls = b.cls[i];
+        int slot = pairSlot(cls);
+        if (slot >= 0) {
+          int at = block[i] + zoneBlock.activity(slot);
+          counts[at]++;
+          counts[at + 1] += (f & EMPLOYER) != 0 ? 1 : 0;
+          counts[at + 2] += (f & CRAFT_RM) != 0 ? 1 : 0;
+          counts[at + 3] += (f & CRAFT_NAF) != 0 ? 1 : 0;
+        } else {
+          countActivity(tally.activity, zones[i], cls, f);
+        }
+      }
+    }
     for (int i = 0; i < n; i++) {
       int cy = b.creationYear[i];
       if (cy >= 0) {
@@ -765,6 +846,36 @@ public final class SirenePipeline {
       part.rows++;
       part.report.imported();
     }
+  }
+
+  /** The activity key of a zone and a pair (section index << 3 | category), never 0. */
+  private static long activityKey(long zone, int pair) {
+    return (zone << 8 | pair) + 1;
+  }
+
+  /**
+   * Counts an active row in the activity table: four counts in two packed longs ({@link
+   * Counters}), establishments + employers << 32, and craft by register + craft by NAF << 32.
+   */
+  private static void countActivity(Counters activity, long zone, int cls, int f) {
+    int pair = SectorTypology.sectionIndex(cls) << 3 | SectorTypology.category(cls).ordinal();
+    activity.add(activityKey(zone, pair), 1 + ((f & EMPLOYER) != 0 ? 1L << 32 : 0),
+        (f & CRAFT_RM) != 0 ? 1 : (f & CRAFT_NAF) != 0 ? 1L << 32 : 0);
+  }
+
+  /** Adds the activity cells of the zones' blocks to the activity table, packed as there. */
+  private void addZoneActivity(ZoneCounts zones, int[] slotPairs, Counters activity) {
+    zones.forEach((zone, cell, n) -> {
+      if (zoneBlock.isActivity(cell)) {
+        long key = activityKey(zone, slotPairs[zoneBlock.slotOf(cell)]);
+        switch (zoneBlock.countOf(cell)) {
+          case 0 -> activity.add(key, n, 0);
+          case 1 -> activity.add(key, (long) n << 32, 0);
+          case 2 -> activity.add(key, 0, n);
+          default -> activity.add(key, 0, (long) n << 32);
+        }
+      }
+    });
   }
 
   /** A SIRET as written: 14 digits, leading zeros included. */
@@ -862,16 +973,60 @@ public final class SirenePipeline {
       long k = key - 1;
       long zone = k >>> 8;
       int section = (int) (k >>> 3) & 0x1F;
-      out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone),
-          section < SectorTypology.SECTIONS.size() ? SectorTypology.SECTIONS.get(section).code() : SectorTypology.UNCLASSIFIED,
+      out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone), sectionCode(section),
           cats[(int) (k & 7)], counts & 0xFFFF_FFFFL, counts >>> 32, craft & 0xFFFF_FFFFL, craft >>> 32));
     }
     return out;
   }
 
+  private static final int CELL_BITS = 24;
+
+  /**
+   * The activity rows of the zones' blocks, in the order {@link #activityRows} gives (by key),
+   * read straight from the blocks: each (zone, slot) with a count is sorted as its key shifted
+   * left over its cell's number.
+   */
+  private List<Aggregates.Activity> zoneActivityRows(ZoneCounts z, int[] slotPairs) {
+    int[] counts = z.counts();
+    int width = zoneBlock.width();
+    long[] order = new long[1024];
+    int n = 0;
+    for (int b = 0; b < z.size(); b++) {
+      for (int slot = 0; slot < slotPairs.length; slot++) {
+        int at = b * width + zoneBlock.activity(slot);
+        if ((counts[at] | counts[at + 1] | counts[at + 2] | counts[at + 3]) != 0) {
+          if (n == order.length) {
+            order = java.util.Arrays.copyOf(order, n * 2);
+          }
+          order[n++] = activityKey(z.zone(b), slotPairs[slot]) << CELL_BITS | (long) b * ZoneBlock.PAIRS + slot;
+        }
+      }
+    }
+    java.util.Arrays.sort(order, 0, n);
+    List<Aggregates.Activity> out = new ArrayList<>(n);
+    Category[] cats = Category.values();
+    for (int i = 0; i < n; i++) {
+      long k = (order[i] >>> CELL_BITS) - 1;
+      int cell = (int) (order[i] & ((1 << CELL_BITS) - 1));
+      int at = cell / ZoneBlock.PAIRS * width + zoneBlock.activity(cell % ZoneBlock.PAIRS);
+      long zone = k >>> 8;
+      int section = (int) (k >>> 3) & 0x1F;
+      out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone), sectionCode(section),
+          cats[(int) (k & 7)], counts[at], counts[at + 1], counts[at + 2], counts[at + 3]));
+    }
+    return out;
+  }
+
+  private static String sectionCode(int section) {
+    return section < SectorTypology.SECTIONS.size() ? SectorTypology.SECTIONS.get(section).code() : SectorTypology.UNCLASSIFIED;
+  }
+
   /** The zones' counts read back into rows, in one pass: flow cells and quality cells. */
   private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.Flow> flows) {
     c.forEach((zone, cell, n) -> {
+      if (zoneBlock.isActivity(cell)) {
+        return; // read by addZoneActivity
+      }
       if (zoneBlock.isFlow(cell)) {
         flows.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
       } else {

@@ -72,6 +72,11 @@ final class ZoneCounts {
     return counts;
   }
 
+  /** The zone of a block (0 to {@link #size()} - 1). */
+  long zone(int block) {
+    return zones[block];
+  }
+
   /** Zones counted (blocks). */
   int size() {
     return blocks;

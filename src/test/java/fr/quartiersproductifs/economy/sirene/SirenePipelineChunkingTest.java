@@ -45,22 +45,45 @@ class SirenePipelineChunkingTest {
   }
 
   static Run run(byte[] stock, byte[] geo, int workers, int chunkBytes, int geoClasses) throws IOException {
+    return run(stock, geo, workers, chunkBytes, geoClasses, Integer.MAX_VALUE);
+  }
+
+  static Run run(byte[] stock, byte[] geo, int workers, int chunkBytes, int geoClasses, int activityPairs)
+      throws IOException {
     List<EstablishmentRow> kept = new ArrayList<>();
     SirenePipeline pipeline = new SirenePipeline(FAKE, c -> c.startsWith("132") || c.startsWith("34"),
         new SirenePipeline.Options(DATE, 10, 50, workers, chunkBytes));
     pipeline.limitGeoClasses(geoClasses);
+    pipeline.limitActivityPairs(activityPairs);
     SirenePipeline.Result r = pipeline.run(new ByteArrayInputStream(stock), new ByteArrayInputStream(geo), 0, kept::add);
     return new Run(r, kept);
   }
 
   /** The real stock, with a quoted line break in the address complement of every 7th row. */
   static byte[] stockWithQuotedLineBreaks() throws IOException {
+    return stockWithQuotedLineBreaks(false);
+  }
+
+  /**
+   * As above; with {@code employersAndCraft}, every 5th row also an employer and every 4th a
+   * craft-register code (the sample leaves both columns empty).
+   */
+  static byte[] stockWithQuotedLineBreaks(boolean employersAndCraft) throws IOException {
     List<String> lines = Files.readAllLines(STOCK, StandardCharsets.UTF_8);
-    int complement = List.of(lines.get(0).split(",")).indexOf("complementAdresseEtablissement");
+    List<String> header = List.of(lines.get(0).split(","));
+    int complement = header.indexOf("complementAdresseEtablissement");
+    int employer = header.indexOf("caractereEmployeurEtablissement");
+    int register = header.indexOf("activitePrincipaleRegistreMetiersEtablissement");
     StringBuilder sb = new StringBuilder();
     int changed = 0;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      if (employersAndCraft && i > 0 && (i % 5 == 0 || i % 4 == 0) && !line.contains("\"")) {
+        String[] f = line.split(",", -1);
+        f[employer] = i % 5 == 0 ? "O" : f[employer];
+        f[register] = i % 4 == 0 ? "1071CZ" : f[register];
+        line = String.join(",", f);
+      }
       if (i > 0 && i % 7 == 0 && !line.contains("\"")) {
         String[] f = line.split(",", -1);
         f[complement] = "\"BAT A\nESC \"\"2\"\"\"";
@@ -117,6 +140,39 @@ class SirenePipelineChunkingTest {
     assertThat(b.disagreements()).isEqualTo(a.disagreements());
     assertThat(b.geoEntries()).isEqualTo(a.geoEntries());
     assertThat(overflowing.kept()).isEqualTo(reference.kept());
+  }
+
+  /**
+   * Activity is counted in the zones' blocks for the first pairs (section, category) met, in the
+   * activity table past them (ADR 0039): with no slot, or three, the aggregates are those of a
+   * run where every pair has its slot, on one thread and on two with small chunks (re-reads
+   * included).
+   */
+  @Test
+  void activityPastThePairSlotsGivesTheSameAnswers() throws IOException {
+    byte[] stock = stockWithQuotedLineBreaks(true);
+    byte[] geo = Files.readAllBytes(GEO);
+    SirenePipeline.Result reference = run(stock, geo, 1, 16 << 20).result();
+    assertThat(reference.activity().stream().map(a -> a.section() + "/" + a.category()).distinct().count())
+        .isGreaterThan(10);
+    // Every count of the four is exercised, each differently.
+    assertThat(reference.activity().stream().mapToLong(a -> a.employer()).sum()).isPositive();
+    assertThat(reference.activity().stream().mapToLong(a -> a.craftRm()).sum()).isPositive();
+    assertThat(reference.activity().stream().mapToLong(a -> a.craftNaf()).sum()).isPositive();
+    for (int slots : new int[] {0, 3}) {
+      for (int chunk : new int[] {977, 16 << 20}) {
+        SirenePipeline.Result r = run(stock, geo, chunk < 4096 ? 2 : 1, chunk, SiretIndex.MAX_CLASS, slots).result();
+        assertThat(set(r.activity())).as("%d slots, chunk %d", slots, chunk).isEqualTo(set(reference.activity()));
+        if (chunk > stock.length) {
+          // One thread interns the codes in the same order: the same rows in the same order (by
+          // key), whichever way they were counted.
+          assertThat(r.activity()).isEqualTo(reference.activity());
+        }
+        assertThat(set(r.quality())).isEqualTo(set(reference.quality()));
+        assertThat(set(r.flows())).isEqualTo(set(reference.flows()));
+        assertThat(r.activeEstablishments()).isEqualTo(reference.activeEstablishments());
+      }
+    }
   }
 
   /**
