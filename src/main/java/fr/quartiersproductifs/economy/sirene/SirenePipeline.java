@@ -2,7 +2,6 @@ package fr.quartiersproductifs.economy.sirene;
 
 import fr.quartiersproductifs.dataset.ImportReport;
 import fr.quartiersproductifs.economy.Aggregates;
-import fr.quartiersproductifs.economy.Category;
 import fr.quartiersproductifs.economy.EstablishmentRow;
 import fr.quartiersproductifs.economy.GeoQuality;
 import fr.quartiersproductifs.economy.InseeCheck;
@@ -129,11 +128,11 @@ public final class SirenePipeline {
   /** The class values, frozen after the geolocation pass, for the stock workers. */
   private int[] geoValues;
   /**
-   * Activity pairs (section index << 3 | category) that have a slot in the zone blocks: slot + 1
-   * by pair, 0 when not yet met, -1 when the slots were full (counted in {@link Tally#activity}
-   * instead). A slot, once set, never changes.
+   * Activity pairs ({@link #pair}) that have a slot in the zone blocks: slot + 1 by pair, 0 when
+   * not yet met, -1 when the slots were full (counted in {@link Tally#activity} instead). A slot,
+   * once set, never changes, so a pair is counted in one place only.
    */
-  private final int[] pairSlots = new int[32 << 3];
+  private final int[] pairSlots = new int[1 << PAIR_BITS];
   /** The pair of each slot, guarded by "this". */
   private final int[] slotPairs = new int[ZoneBlock.PAIRS];
   private int pairCount;
@@ -265,9 +264,17 @@ public final class SirenePipeline {
     return classCount++;
   }
 
-  /** The zone-block slot of a row's activity pair (section, category), or -1 past the slots. */
+  /** Bits of an activity pair: section index (5) << 3 | category (3). */
+  private static final int PAIR_BITS = 8;
+
+  /** The activity pair (section, category) of a packed classification (ADR 0030). */
+  private static int pair(int cls) {
+    return SectorTypology.sectionIndex(cls) << 3 | SectorTypology.category(cls).ordinal();
+  }
+
+  /** The zone-block slot of a row's activity pair, or -1 past the slots. */
   private int pairSlot(int cls) {
-    int pair = SectorTypology.sectionIndex(cls) << 3 | SectorTypology.category(cls).ordinal();
+    int pair = pair(cls);
     int known = pairSlots[pair]; // a benign race: a stale 0 only takes the locked path
     return known > 0 ? known - 1 : known < 0 ? -1 : assignPairSlot(pair);
   }
@@ -656,7 +663,7 @@ public final class SirenePipeline {
     java.util.concurrent.CompletableFuture<List<Aggregates.Activity>> activityRows =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           Counters activity = sum(t -> t.activity, Counters::size, (a, b) -> a.addAll(b, 1), Counters::new);
-          if (activity.size() == 0 && zoneSums.size() < 1 << (CELL_BITS - 5)) {
+          if (activity.size() == 0 && (long) zoneSums.size() * ZoneBlock.PAIRS < 1L << CELL_BITS) {
             return zoneActivityRows(zoneSums, pairs); // every pair had its slot: the usual case
           }
           addZoneActivity(zoneSums, pairs, activity);
@@ -850,7 +857,7 @@ public final class SirenePipeline {
 
   /** The activity key of a zone and a pair (section index << 3 | category), never 0. */
   private static long activityKey(long zone, int pair) {
-    return (zone << 8 | pair) + 1;
+    return (zone << PAIR_BITS | pair) + 1;
   }
 
   /**
@@ -858,8 +865,7 @@ public final class SirenePipeline {
    * Counters}), establishments + employers << 32, and craft by register + craft by NAF << 32.
    */
   private static void countActivity(Counters activity, long zone, int cls, int f) {
-    int pair = SectorTypology.sectionIndex(cls) << 3 | SectorTypology.category(cls).ordinal();
-    activity.add(activityKey(zone, pair), 1 + ((f & EMPLOYER) != 0 ? 1L << 32 : 0),
+    activity.add(activityKey(zone, pair(cls)), 1 + ((f & EMPLOYER) != 0 ? 1L << 32 : 0),
         (f & CRAFT_RM) != 0 ? 1 : (f & CRAFT_NAF) != 0 ? 1L << 32 : 0);
   }
 
@@ -963,20 +969,24 @@ public final class SirenePipeline {
     long[] keys = c.keys();
     java.util.Arrays.sort(keys); // a stable order of rows, whatever the threads did
     List<Aggregates.Activity> out = new ArrayList<>(keys.length);
-    Category[] cats = Category.values();
     for (long key : keys) {
       long counts = c.get(key, 0);
       long craft = c.get(key, 1);
       if (counts == 0 && craft == 0) {
         continue; // counted, then taken back (ChunkedInput's re-read)
       }
-      long k = key - 1;
-      long zone = k >>> 8;
-      int section = (int) (k >>> 3) & 0x1F;
-      out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone), sectionCode(section),
-          cats[(int) (k & 7)], counts & 0xFFFF_FFFFL, counts >>> 32, craft & 0xFFFF_FFFFL, craft >>> 32));
+      out.add(activityRow(key, counts & 0xFFFF_FFFFL, counts >>> 32, craft & 0xFFFF_FFFFL, craft >>> 32));
     }
     return out;
+  }
+
+  /** The row of an activity key ({@link #activityKey}) and its four counts. */
+  private Aggregates.Activity activityRow(long key, long active, long employer, long craftRm, long craftNaf) {
+    long zone = (key - 1) >>> PAIR_BITS;
+    int pair = (int) (key - 1) & ((1 << PAIR_BITS) - 1);
+    int cls = pair >>> 3 | (pair & 7) << 5; // back to SectorTypology's packing, craft bit aside
+    return new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone), SectorTypology.sectionCode(cls),
+        SectorTypology.category(cls), active, employer, craftRm, craftNaf);
   }
 
   private static final int CELL_BITS = 24;
@@ -1004,28 +1014,19 @@ public final class SirenePipeline {
     }
     java.util.Arrays.sort(order, 0, n);
     List<Aggregates.Activity> out = new ArrayList<>(n);
-    Category[] cats = Category.values();
     for (int i = 0; i < n; i++) {
-      long k = (order[i] >>> CELL_BITS) - 1;
       int cell = (int) (order[i] & ((1 << CELL_BITS) - 1));
       int at = cell / ZoneBlock.PAIRS * width + zoneBlock.activity(cell % ZoneBlock.PAIRS);
-      long zone = k >>> 8;
-      int section = (int) (k >>> 3) & 0x1F;
-      out.add(new Aggregates.Activity(communeOf(zone), statusOf(zone), qpvOf(zone), sectionCode(section),
-          cats[(int) (k & 7)], counts[at], counts[at + 1], counts[at + 2], counts[at + 3]));
+      out.add(activityRow(order[i] >>> CELL_BITS, counts[at], counts[at + 1], counts[at + 2], counts[at + 3]));
     }
     return out;
-  }
-
-  private static String sectionCode(int section) {
-    return section < SectorTypology.SECTIONS.size() ? SectorTypology.SECTIONS.get(section).code() : SectorTypology.UNCLASSIFIED;
   }
 
   /** The zones' counts read back into rows, in one pass: flow cells and quality cells. */
   private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.Flow> flows) {
     c.forEach((zone, cell, n) -> {
       if (zoneBlock.isActivity(cell)) {
-        return; // read by addZoneActivity
+        return; // read into activity rows
       }
       if (zoneBlock.isFlow(cell)) {
         flows.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
