@@ -92,9 +92,8 @@ final class SiretIndex {
         return MISSING;
       }
       if (siret == last) {
-        long[] page = pages[(size - 1) >>> PAGE_BITS];
-        int previous = (int) page[(size - 1) & PAGE_MASK] & MAX_CLASS;
-        page[(size - 1) & PAGE_MASK] = entry;
+        int previous = (int) entry(pages, size - 1) & MAX_CLASS;
+        pages[(size - 1) >>> PAGE_BITS][(size - 1) & PAGE_MASK] = entry;
         return previous;
       }
       hash();
@@ -128,17 +127,14 @@ final class SiretIndex {
     int end = hi;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (s[mid >>> PAGE_BITS][mid & PAGE_MASK] >>> CLASS_BITS < siret) {
+      if (entry(s, mid) >>> CLASS_BITS < siret) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    if (lo < end) {
-      long e = s[lo >>> PAGE_BITS][lo & PAGE_MASK];
-      if (e >>> CLASS_BITS == siret) {
-        return (int) e & MAX_CLASS;
-      }
+    if (lo < end && entry(s, lo) >>> CLASS_BITS == siret) {
+      return (int) entry(s, lo) & MAX_CLASS;
     }
     return MISSING;
   }
@@ -152,7 +148,7 @@ final class SiretIndex {
     if (pages == null || size == 0) {
       return;
     }
-    first = pages[0][0] >>> CLASS_BITS;
+    first = entry(pages, 0) >>> CLASS_BITS;
     long span = last - first + 1;
     long slots = Math.max(1, size / PER_SLOT);
     int s = 0;
@@ -164,7 +160,7 @@ final class SiretIndex {
     int[] d = new int[ranges + 1];
     int b = 0;
     for (int i = 0; i < size; i++) {
-      int range = (int) (((pages[i >>> PAGE_BITS][i & PAGE_MASK] >>> CLASS_BITS) - first) >>> s);
+      int range = (int) (((entry(pages, i) >>> CLASS_BITS) - first) >>> s);
       while (b <= range) {
         d[b++] = i;
       }
@@ -173,6 +169,11 @@ final class SiretIndex {
       d[b++] = size;
     }
     directory = d;
+  }
+
+  /** Entry {@code i} of the ordered layout's pages. */
+  private static long entry(long[][] pages, int i) {
+    return pages[i >>> PAGE_BITS][i & PAGE_MASK];
   }
 
   int size() {
