@@ -80,11 +80,14 @@ public final class ContentFingerprint {
   /** A stream that feeds this fingerprint with every byte read through it. */
   public InputStream wrap(InputStream in) {
     return new FilterInputStream(in) {
+      private final byte[] one = new byte[1];
+
       @Override
       public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-          update(new byte[] {(byte) b}, 0, 1);
+          one[0] = (byte) b;
+          update(one, 0, 1);
         }
         return b;
       }

@@ -82,14 +82,14 @@ public final class SireneImportBench {
     List<Double> oursCpus = new ArrayList<>();
     List<Double> duckCpus = new ArrayList<>();
     Class.forName("org.duckdb.DuckDBDriver");
+    // The files are fingerprinted as they are read, as the import does (-Dfingerprint=false: not).
+    boolean print = Boolean.parseBoolean(System.getProperty("fingerprint", "true"));
     for (int run = 0; run < runs; run++) {
       resetPeak();
       long gc0 = gcMillis();
       long c0 = cpu();
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
-      // The files are fingerprinted as they are read, as the import does (-Dfingerprint=false: not).
-      boolean print = Boolean.parseBoolean(System.getProperty("fingerprint", "true"));
       try (InputStream s = SireneFiles.open(stock, print ? new ContentFingerprint() : null);
           InputStream g = SireneFiles.open(geo, print ? new ContentFingerprint() : null)) {
         r = new SirenePipeline(locator, c -> false, options())

@@ -78,17 +78,19 @@ class SirenePipelineChunkingTest {
     int changed = 0;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (employersAndCraft && i > 0 && (i % 5 == 0 || i % 4 == 0) && !line.contains("\"")) {
+      if (i > 0 && !line.contains("\"")) { // rows with quotes kept as they are
         String[] f = line.split(",", -1);
-        f[employer] = i % 5 == 0 ? "O" : f[employer];
-        f[register] = i % 4 == 0 ? "1071CZ" : f[register];
+        if (employersAndCraft && i % 5 == 0) {
+          f[employer] = "O";
+        }
+        if (employersAndCraft && i % 4 == 0) {
+          f[register] = "1071CZ";
+        }
+        if (i % 7 == 0) {
+          f[complement] = "\"BAT A\nESC \"\"2\"\"\"";
+          changed++;
+        }
         line = String.join(",", f);
-      }
-      if (i > 0 && i % 7 == 0 && !line.contains("\"")) {
-        String[] f = line.split(",", -1);
-        f[complement] = "\"BAT A\nESC \"\"2\"\"\"";
-        line = String.join(",", f);
-        changed++;
       }
       sb.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
     }
