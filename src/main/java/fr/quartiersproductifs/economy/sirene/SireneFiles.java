@@ -2,6 +2,7 @@ package fr.quartiersproductifs.economy.sirene;
 
 import fr.quartiersproductifs.shared.ContentFingerprint;
 import fr.quartiersproductifs.shared.QpException;
+import fr.quartiersproductifs.shared.ReadAheadInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -18,7 +19,16 @@ public final class SireneFiles {
   private SireneFiles() {}
 
   /**
-   * Opens the file for streaming. When {@code fingerprint} is not null it is fed with the raw bytes
+   * Decompression on a thread of its own (ADR 0043): inflating runs at about 550 MB/s on one core,
+   * so inside the import's reading thread it was the geolocation pass's critical path.
+   */
+  private static InputStream readAhead(InputStream decompressed) {
+    return new ReadAheadInputStream(decompressed, 1 << 20, 8, "sirene-decompression");
+  }
+
+  /**
+   * Opens the file for streaming. A {@code .gz} or {@code .zip} is decompressed ahead of the
+   * reader on a thread of its own. When {@code fingerprint} is not null it is fed with the raw bytes
    * of the file as they are read (no second pass). A plain {@link FileInputStream}: read in large
    * blocks it costs 0.66 s of CPU for a 7.6 GB stock where {@code Files.newInputStream} (a channel
    * copying through a direct buffer) costs 1.11 s.
@@ -34,14 +44,14 @@ public final class SireneFiles {
     raw = new BufferedInputStream(raw, 1 << 16);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz")) {
-      return new GZIPInputStream(raw, 1 << 16);
+      return readAhead(new GZIPInputStream(raw, 1 << 16));
     }
     if (name.endsWith(".zip")) {
       ZipInputStream zip = new ZipInputStream(raw);
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          return zip;
+          return readAhead(zip);
         }
       }
       zip.close();

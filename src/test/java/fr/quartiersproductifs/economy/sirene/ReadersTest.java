@@ -171,6 +171,36 @@ class ReadersTest {
     }
   }
 
+  /** Decompressed on a thread of its own: a truncated archive must fail, never end early and cleanly. */
+  @Test
+  void aTruncatedArchiveFailsInsteadOfEndingEarly(@TempDir Path dir) throws IOException {
+    java.io.ByteArrayOutputStream gzBytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(gzBytes)) {
+      Files.copy(GEO, out);
+    }
+    java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zipBytes)) {
+      out.putNextEntry(new ZipEntry("GeolocalisationEtablissement.csv"));
+      Files.copy(GEO, out);
+      out.closeEntry();
+    }
+    long whole = Files.size(GEO);
+    for (var c : java.util.Map.of("geo.csv.gz", gzBytes.toByteArray(), "geo.zip", zipBytes.toByteArray()).entrySet()) {
+      Path f = dir.resolve(c.getKey());
+      Files.write(f, java.util.Arrays.copyOf(c.getValue(), c.getValue().length / 2));
+      byte[] buffer = new byte[1 << 16];
+      long[] read = {0};
+      assertThatThrownBy(() -> {
+        try (var in = SireneFiles.open(f, null)) {
+          for (int n; (n = in.read(buffer)) >= 0; ) {
+            read[0] += n;
+          }
+        }
+      }).as(c.getKey()).isInstanceOf(IOException.class);
+      assertThat(read[0]).as(c.getKey()).isPositive().isLessThan(whole);
+    }
+  }
+
   @Test
   void wgs84ColumnsAreReadOnRequestPastTheLastColumnReadOnEveryRow() throws IOException {
     String header = "siret;x;y;qualite_xy;epsg;plg_qp24;plg_code_commune;y_latitude;x_longitude\n";
