@@ -232,4 +232,23 @@ class SireneImportTest {
         .hasMessageContaining("statutDiffusionEtablissement");
     assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
   }
+
+  /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */
+  @Test
+  void aTruncatedArchiveFailsNamingItAndKeepsTheActiveImport() throws IOException {
+    Path dir = Files.createTempDirectory("qp-sirene-cut");
+    Path cut = dir.resolve("StockEtablissement.csv.gz");
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(whole)) {
+      Files.copy(stock, out);
+    }
+    Files.write(cut, Arrays.copyOf(whole.toByteArray(), whole.size() * 2 / 3));
+    assertThatThrownBy(() -> importer.importFiles(cut, geo, LocalDate.of(2025, 12, 1), SireneImportService.KeepMode.PILOTES))
+        .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
+        .hasMessageContaining("archive StockEtablissement.csv.gz illisible (tronquée ou corrompue ?)");
+    assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
+    // What the active import shows is still all there.
+    assertThat(diagnostics.diagnostic(diagnostics.qpv("QN01330M")).zones().get(0).etablissementsActifs()).isEqualTo(181);
+    assertThat(new Http(port).get("/api/v1/qpv/QN01330M/etablissements?taille=1").body()).contains("\"total\":180");
+  }
 }

@@ -5,6 +5,7 @@ import fr.quartiersproductifs.shared.QpException;
 import fr.quartiersproductifs.shared.ReadAheadInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +23,35 @@ public final class SireneFiles {
    * Decompression on a thread of its own (ADR 0043): inflating runs at about 550 MB/s on one core,
    * so inside the import's reading thread it was the geolocation pass's critical path.
    */
-  private static InputStream readAhead(InputStream decompressed) {
-    return new ReadAheadInputStream(decompressed, 1 << 20, 8, "sirene-decompression");
+  private static InputStream readAhead(InputStream decompressed, Path file) {
+    return new ReadAheadInputStream(named(decompressed, file.getFileName().toString()), 1 << 20, 8, "sirene-decompression");
+  }
+
+  /** A decompression error names the archive, for the user (the JDK's message alone does not). */
+  private static InputStream named(InputStream decompressed, String archive) {
+    return new FilterInputStream(decompressed) {
+      @Override
+      public int read() throws IOException {
+        try {
+          return super.read();
+        } catch (IOException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return super.read(b, off, len);
+        } catch (IOException e) {
+          throw unreadable(e);
+        }
+      }
+
+      private IOException unreadable(IOException e) {
+        return new IOException("archive " + archive + " illisible (tronquée ou corrompue ?) : " + e.getMessage(), e);
+      }
+    };
   }
 
   /**
@@ -44,14 +72,14 @@ public final class SireneFiles {
     raw = new BufferedInputStream(raw, 1 << 16);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz")) {
-      return readAhead(new GZIPInputStream(raw, 1 << 16));
+      return readAhead(new GZIPInputStream(raw, 1 << 16), file);
     }
     if (name.endsWith(".zip")) {
       ZipInputStream zip = new ZipInputStream(raw);
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          return readAhead(zip);
+          return readAhead(zip, file);
         }
       }
       zip.close();

@@ -196,7 +196,8 @@ class ReadersTest {
             read[0] += n;
           }
         }
-      }).as(c.getKey()).isInstanceOf(IOException.class);
+      }).as(c.getKey()).isInstanceOf(IOException.class)
+          .hasMessageStartingWith("archive " + c.getKey() + " illisible (tronquée ou corrompue ?) : ");
       assertThat(read[0]).as(c.getKey()).isPositive().isLessThan(whole);
     }
   }
