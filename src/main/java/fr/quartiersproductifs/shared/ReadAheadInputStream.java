@@ -11,15 +11,18 @@ import java.util.concurrent.BlockingQueue;
  * Reads a source on a thread of its own, a few blocks ahead of the reader: for a source that
  * costs CPU to read (decompressing a {@code .zip} or {@code .gz}), so that this work runs beside
  * the reader's instead of inside it (ADR 0043). The bytes and their order are exactly the
- * source's; an exception of the source is thrown to the reader, as is, once the bytes read before
- * it have been delivered. At most {@code blocks} blocks are read ahead (bounded memory).
+ * source's. A failure of the source is thrown to the reader, as is, once the bytes read before it
+ * have been delivered, and again on every later read: it never turns into an end of file. At most
+ * {@code blocks} blocks are read ahead (bounded memory).
  *
- * <p>One reader thread. {@link #close()} stops the reading thread, waits for it, then closes the
+ * <p>One reader thread. {@link #close()} (from the reader's thread or another) stops the reading
+ * thread, waits for it to end, even when the closing thread is interrupted, then closes the
  * source: whatever the reading thread wrote (to a digest wrapped around the source, say) is then
- * visible to the caller.
+ * visible to the caller. A reader blocked when another thread closes the stream gets an {@link
+ * IOException}.
  */
 public final class ReadAheadInputStream extends InputStream {
-  /** A filled block: {@code length} bytes, or the end of the source (length -1), or a failure. */
+  /** A filled block: {@code length} bytes; or the last one: the end (length -1) or a failure. */
   private record Block(byte[] bytes, int length, Throwable failure) {}
 
   private final InputStream source;
@@ -29,7 +32,8 @@ public final class ReadAheadInputStream extends InputStream {
   private Block current;
   private int position;
   private boolean ended;
-  private boolean closed;
+  private Throwable failed;
+  private volatile boolean closed;
 
   /**
    * Starts reading {@code source} at once, in blocks of {@code blockBytes}, on a daemon thread
@@ -41,7 +45,7 @@ public final class ReadAheadInputStream extends InputStream {
     }
     this.source = Objects.requireNonNull(source);
     this.free = new ArrayBlockingQueue<>(blocks);
-    this.filled = new ArrayBlockingQueue<>(blocks + 1); // + the end or the failure
+    this.filled = new ArrayBlockingQueue<>(blocks + 1); // the data blocks, then the last one
     for (int i = 0; i < blocks; i++) {
       free.add(new byte[blockBytes]);
     }
@@ -50,37 +54,56 @@ public final class ReadAheadInputStream extends InputStream {
     thread.start();
   }
 
-  /** The reading thread: fills free blocks in order until the end of the source or a failure. */
+  /**
+   * The reading thread: fills free blocks in order; whatever ends it (the source's end, its
+   * failure, a close, an error of this thread) is told to the reader by one last block.
+   */
   private void fill() {
+    Block last = new Block(null, -1, new IOException("flux fermé"));
     try {
-      while (true) {
-        byte[] b = free.take();
-        int n = 0;
-        Throwable failure = null;
-        try {
-          for (int r; n < b.length && (r = source.read(b, n, b.length - n)) >= 0; ) {
-            n += r;
-          }
-        } catch (Throwable e) { // after the bytes read before it, handed to the reader, who rethrows it
-          failure = e;
-        }
-        if (n > 0) {
-          filled.put(new Block(b, n, null));
-        }
-        if (failure != null || n < b.length) {
-          filled.put(new Block(null, -1, failure));
-          return;
-        }
-      }
+      last = readAll();
     } catch (InterruptedException e) {
-      // closed by the reader: nothing more to deliver
+      // closed: the last block says so
+    } catch (Throwable e) {
+      last = new Block(null, -1, e);
+    } finally {
+      filled.offer(last); // never refused: at most the data blocks are in the queue before it
     }
+  }
+
+  /** Fills blocks until the source ends or fails; returns the last block to hand over. */
+  private Block readAll() throws InterruptedException {
+    while (!closed) {
+      byte[] b = free.take();
+      int n = 0;
+      Throwable failure = null;
+      try {
+        for (int r; n < b.length && (r = source.read(b, n, b.length - n)) >= 0; ) {
+          n += r;
+        }
+      } catch (Throwable e) { // after the bytes read before it
+        failure = e;
+      }
+      if (n > 0) {
+        filled.put(new Block(b, n, null));
+      }
+      if (failure != null) {
+        return new Block(null, -1, failure);
+      }
+      if (n < b.length) {
+        return new Block(null, -1, null);
+      }
+    }
+    throw new InterruptedException();
   }
 
   /** The block being read, the next one taken when it is used up; null at the end. */
   private Block block() throws IOException {
     if (closed) {
       throw new IOException("flux fermé");
+    }
+    if (failed != null) {
+      rethrow(failed);
     }
     if (current != null && position < current.length()) {
       return current;
@@ -100,8 +123,8 @@ public final class ReadAheadInputStream extends InputStream {
       throw new InterruptedIOException("lecture interrompue");
     }
     if (next.failure() != null) {
-      ended = true;
-      rethrow(next.failure());
+      failed = next.failure();
+      rethrow(failed);
     }
     if (next.length() < 0) {
       ended = true;
@@ -149,7 +172,8 @@ public final class ReadAheadInputStream extends InputStream {
 
   @Override
   public int available() throws IOException {
-    return closed || current == null ? 0 : current.length() - position;
+    Block b = current;
+    return closed || b == null ? 0 : b.length() - position;
   }
 
   @Override
@@ -159,12 +183,21 @@ public final class ReadAheadInputStream extends InputStream {
     }
     closed = true;
     thread.interrupt();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join(); // the source must not be closed under a read in progress
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
     try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
       source.close();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -16,8 +16,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The stream read ahead on another thread gives the source's bytes, failures and end, in order. */
+@Timeout(20) // a broken close or hand-over hangs rather than fails
 class ReadAheadInputStreamTest {
 
   private static byte[] bytes(int n, long seed) {
@@ -108,7 +110,8 @@ class ReadAheadInputStreamTest {
       assertThat(got).isEqualTo(java.util.Arrays.copyOf(data, 777));
       assertThatThrownBy(in::read).isSameAs(corrupt);
       // and it does not turn into a clean end afterwards
-      assertThat(in.read()).isEqualTo(-1);
+      assertThatThrownBy(in::read).isSameAs(corrupt);
+      assertThatThrownBy(() -> in.read(got, 0, 10)).isSameAs(corrupt);
     }
   }
 
@@ -145,6 +148,89 @@ class ReadAheadInputStreamTest {
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("test-endless"));
     assertThat(read.get()).isEqualTo(after);
     assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+  }
+
+  /**
+   * A source whose reads take a while and cannot be interrupted (as a file's), which records
+   * whether it was closed while a read was in progress.
+   */
+  private static final class SlowSource extends InputStream {
+    final java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    volatile boolean inRead;
+    volatile boolean closedDuringRead;
+    volatile boolean closed;
+
+    @Override
+    public int read() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      inRead = true;
+      reading.countDown();
+      long until = System.nanoTime() + 200_000_000L;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait(); // deaf to interrupts, as a read of a file is
+      }
+      java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+      inRead = false;
+      return len;
+    }
+
+    @Override
+    public void close() {
+      closedDuringRead = inRead;
+      closed = true;
+    }
+  }
+
+  @Test
+  void closeWaitsForTheReadInProgressBeforeClosingTheSource() throws Exception {
+    SlowSource source = new SlowSource();
+    ReadAheadInputStream in = new ReadAheadInputStream(source, 8, 2, "test-slow");
+    source.reading.await();
+    in.close();
+    assertThat(source.closed).isTrue();
+    assertThat(source.closedDuringRead).isFalse();
+  }
+
+  @Test
+  void closeWaitsEvenWhenTheClosingThreadIsInterruptedAndKeepsTheInterrupt() throws Exception {
+    SlowSource source = new SlowSource();
+    ReadAheadInputStream in = new ReadAheadInputStream(source, 8, 2, "test-slow");
+    source.reading.await();
+    Thread.currentThread().interrupt(); // as after a worker's failure, before try-with-resources closes
+    in.close();
+    assertThat(Thread.interrupted()).isTrue(); // restored (and cleared here)
+    assertThat(source.closedDuringRead).isFalse();
+  }
+
+  @Test
+  void aReaderWaitingWhenAnotherThreadClosesGetsAnErrorNotAnEnd() throws Exception {
+    SlowSource source = new SlowSource();
+    ReadAheadInputStream in = new ReadAheadInputStream(source, 8, 2, "test-slow");
+    java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try {
+        long n = 0;
+        byte[] buffer = new byte[8];
+        for (int r; (r = in.read(buffer, 0, 8)) >= 0; ) {
+          n += r;
+        }
+        outcome.set(n); // an end: must not happen, the source never ends
+      } catch (IOException e) {
+        outcome.set(e);
+      }
+    }, "test-reader");
+    source.reading.await();
+    reader.start();
+    while (reader.getState() != Thread.State.WAITING) { // waiting for the first block
+      Thread.onSpinWait();
+    }
+    in.close();
+    reader.join(10_000);
+    assertThat(outcome.get()).isInstanceOf(IOException.class);
   }
 
   @Test

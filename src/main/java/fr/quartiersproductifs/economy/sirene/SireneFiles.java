@@ -24,7 +24,8 @@ public final class SireneFiles {
    * so inside the import's reading thread it was the geolocation pass's critical path.
    */
   private static InputStream readAhead(InputStream decompressed, Path file) {
-    return new ReadAheadInputStream(named(decompressed, file.getFileName().toString()), 1 << 20, 8, "sirene-decompression");
+    String archive = file.getFileName().toString();
+    return new ReadAheadInputStream(named(decompressed, archive), 1 << 20, 8, "sirene-decompression " + archive);
   }
 
   /** A decompression error names the archive, for the user (the JDK's message alone does not). */
@@ -35,7 +36,7 @@ public final class SireneFiles {
         try {
           return super.read();
         } catch (IOException e) {
-          throw unreadable(e);
+          throw unreadable(archive, e);
         }
       }
 
@@ -44,14 +45,15 @@ public final class SireneFiles {
         try {
           return super.read(b, off, len);
         } catch (IOException e) {
-          throw unreadable(e);
+          throw unreadable(archive, e);
         }
       }
-
-      private IOException unreadable(IOException e) {
-        return new IOException("archive " + archive + " illisible (tronquée ou corrompue ?) : " + e.getMessage(), e);
-      }
     };
+  }
+
+  private static IOException unreadable(String archive, IOException e) {
+    String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return new IOException("archive " + archive + " illisible (tronquée ou corrompue ?) : " + why, e);
   }
 
   /**
@@ -71,19 +73,33 @@ public final class SireneFiles {
     }
     raw = new BufferedInputStream(raw, 1 << 16);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".gz")) {
-      return readAhead(new GZIPInputStream(raw, 1 << 16), file);
-    }
-    if (name.endsWith(".zip")) {
-      ZipInputStream zip = new ZipInputStream(raw);
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          return readAhead(zip, file);
-        }
+    InputStream opened = raw; // the outermost stream built so far, closed on a failure
+    try {
+      if (name.endsWith(".gz")) {
+        opened = new GZIPInputStream(raw, 1 << 16);
+        return readAhead(opened, file);
       }
-      zip.close();
-      throw QpException.invalid("L'archive " + file.getFileName() + " ne contient aucun fichier CSV.");
+      if (name.endsWith(".zip")) {
+        ZipInputStream zip = new ZipInputStream(raw);
+        opened = zip;
+        ZipEntry entry;
+        while ((entry = zip.getNextEntry()) != null) {
+          if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return readAhead(zip, file);
+          }
+        }
+        throw QpException.invalid("L'archive " + file.getFileName() + " ne contient aucun fichier CSV.");
+      }
+    } catch (Throwable e) {
+      try {
+        opened.close();
+      } catch (IOException c) {
+        e.addSuppressed(c);
+      }
+      if (e instanceof IOException io) { // not an archive of its kind, or cut before its first entry
+        throw unreadable(file.getFileName().toString(), io);
+      }
+      throw e;
     }
     return raw;
   }

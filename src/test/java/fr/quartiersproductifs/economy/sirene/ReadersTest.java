@@ -200,6 +200,11 @@ class ReadersTest {
           .hasMessageStartingWith("archive " + c.getKey() + " illisible (tronquée ou corrompue ?) : ");
       assertThat(read[0]).as(c.getKey()).isPositive().isLessThan(whole);
     }
+    // Not an archive at all, under an archive's name: named too, at once.
+    Path notGzip = Files.writeString(dir.resolve("pas-gzip.csv.gz"), "siret;x;y\n");
+    assertThatThrownBy(() -> SireneFiles.open(notGzip, null))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("archive pas-gzip.csv.gz illisible (tronquée ou corrompue ?) : ");
   }
 
   @Test
