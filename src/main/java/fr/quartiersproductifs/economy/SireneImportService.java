@@ -96,46 +96,57 @@ public class SireneImportService {
     Predicate<String> keepCommune = keepPredicate(ref, keep);
     String parameters = "date_stock=" + date + ";etablissements=" + keep.name().toLowerCase(Locale.ROOT);
     long t0 = System.nanoTime();
-    try {
+    try (SireneImportProgress progress = new SireneImportProgress(geo, stock, PROGRESS_SECONDS)) {
       return tx.execute(status -> {
         long id = versions.create(KIND, stock.getFileName() + " + " + geo.getFileName(), "en-cours", parameters);
         EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
         ContentFingerprint stockPrint = new ContentFingerprint();
         ContentFingerprint geoPrint = new ContentFingerprint();
         SirenePipeline.Result r;
-        try (InputStream s = SireneFiles.open(stock, stockPrint); InputStream g = SireneFiles.open(geo, geoPrint)) {
+        try (InputStream s = SireneFiles.open(stock, stockPrint, progress.stock);
+            InputStream g = SireneFiles.open(geo, geoPrint, progress.geo)) {
           long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        progress.filesRead(); // from here on: the writes, then the commit
         writer.flush();
-        // The inputs' identity (ADR 0038): the same files with the same parameters change nothing.
-        String sha = Sha256.of((stockPrint.hex() + ":" + geoPrint.hex() + ":" + parameters)
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Optional<DatasetVersion> active = versions.active(KIND);
-        if (active.isPresent() && active.get().sha256().equals(sha)) {
-          throw new Unchanged(active.get());
-        }
-        store.setSha256(id, sha);
-        store.writeAggregates(id, r.activity(), r.quality(), r.flows(), r.disagreements());
-        store.writeSnapshot(id, date, keep.name(), r.establishments(), r.activeEstablishments(), r.kept(),
-            r.disagreementCount());
-        ImportReport stored = storedReport(r.stockReport(), r.geoReport());
-        versions.complete(id, KIND, stored);
-        store.deleteDetailsExcept(id);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {})",
-            r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds),
-            r.timings());
-        return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), stored, seconds);
+        return complete(id, r, stockPrint, geoPrint, parameters, date, keep, t0);
       });
     } catch (Unchanged u) {
       return new Outcome(u.active, true, null, null, null, null, (System.nanoTime() - t0) / 1e9);
     } catch (UncheckedIOException e) {
       throw new QpException(ErrorCode.INVALID_INPUT, "Lecture impossible : " + e.getCause().getMessage(), e);
     }
+  }
+
+  /** Seconds between two progress lines of an import (a national one takes minutes). */
+  static final long PROGRESS_SECONDS = 10;
+
+  /** After reading: identity, aggregates, snapshot, version; inside the import's transaction. */
+  private Outcome complete(long id, SirenePipeline.Result r, ContentFingerprint stockPrint, ContentFingerprint geoPrint,
+      String parameters, LocalDate date, KeepMode keep, long t0) {
+    // The inputs' identity (ADR 0038): the same files with the same parameters change nothing.
+    String sha = Sha256.of((stockPrint.hex() + ":" + geoPrint.hex() + ":" + parameters)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Optional<DatasetVersion> active = versions.active(KIND);
+    if (active.isPresent() && active.get().sha256().equals(sha)) {
+      throw new Unchanged(active.get());
+    }
+    store.setSha256(id, sha);
+    store.writeAggregates(id, r.activity(), r.quality(), r.flows(), r.disagreements());
+    store.writeSnapshot(id, date, keep.name(), r.establishments(), r.activeEstablishments(), r.kept(),
+        r.disagreementCount());
+    ImportReport stored = storedReport(r.stockReport(), r.geoReport());
+    versions.complete(id, KIND, stored);
+    store.deleteDetailsExcept(id);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {})",
+        r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds),
+        r.timings());
+    return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), stored, seconds);
   }
 
   /**
