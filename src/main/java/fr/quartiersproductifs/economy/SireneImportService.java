@@ -112,8 +112,9 @@ public class SireneImportService {
           throw new UncheckedIOException(e);
         }
         progress.filesRead(); // from here on: the writes, then the commit
+        long w0 = System.nanoTime();
         writer.flush();
-        return complete(id, r, stockPrint, geoPrint, parameters, date, keep, t0);
+        return complete(id, r, stockPrint, geoPrint, parameters, date, keep, t0, w0);
       });
     } catch (Unchanged u) {
       return new Outcome(u.active, true, null, null, null, null, (System.nanoTime() - t0) / 1e9);
@@ -127,7 +128,7 @@ public class SireneImportService {
 
   /** After reading: identity, aggregates, snapshot, version; inside the import's transaction. */
   private Outcome complete(long id, SirenePipeline.Result r, ContentFingerprint stockPrint, ContentFingerprint geoPrint,
-      String parameters, LocalDate date, KeepMode keep, long t0) {
+      String parameters, LocalDate date, KeepMode keep, long t0, long writesStarted) {
     // The inputs' identity (ADR 0038): the same files with the same parameters change nothing.
     String sha = Sha256.of((stockPrint.hex() + ":" + geoPrint.hex() + ":" + parameters)
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -136,16 +137,20 @@ public class SireneImportService {
       throw new Unchanged(active.get());
     }
     store.setSha256(id, sha);
+    long a0 = System.nanoTime();
     store.writeAggregates(id, r.activity(), r.quality(), r.flows(), r.disagreements());
+    long a1 = System.nanoTime();
     store.writeSnapshot(id, date, keep.name(), r.establishments(), r.activeEstablishments(), r.kept(),
         r.disagreementCount());
     ImportReport stored = storedReport(r.stockReport(), r.geoReport());
     versions.complete(id, KIND, stored);
     store.deleteDetailsExcept(id);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {})",
+    log.info("SIRENE importé : {} établissements, {} actifs, {} conservés, {} désaccords INSEE, {} s (lecture : {} ; écriture"
+            + " après lecture : {} s, dont agrégats {} s ; puis la validation de la transaction)",
         r.establishments(), r.activeEstablishments(), r.kept(), r.disagreementCount(), String.format(Locale.ROOT, "%.1f", seconds),
-        r.timings());
+        r.timings(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - writesStarted) / 1e9),
+        String.format(Locale.ROOT, "%.2f", (a1 - a0) / 1e9));
     return new Outcome(versions.find(id).orElseThrow(), false, r, r.stockReport(), r.geoReport(), stored, seconds);
   }
 
