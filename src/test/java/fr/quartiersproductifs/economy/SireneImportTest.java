@@ -233,6 +233,26 @@ class SireneImportTest {
     assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
   }
 
+  @Autowired javax.sql.DataSource dataSource;
+
+  /** ADR 0044: no per-row key check on the tables COPY fills by millions; the snapshot keeps its key. */
+  @Test
+  void theBulkTablesHaveNoForeignKeyToTheVersionsButTheSnapshotHasOne() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection()) {
+      var meta = c.getMetaData();
+      for (String table : List.of("eco_establishment", "eco_activity", "eco_quality", "eco_flow", "eco_disagreement",
+          "eco_snapshot")) {
+        boolean toVersions = false;
+        try (var keys = meta.getImportedKeys(c.getCatalog(), c.getSchema(), table)) {
+          while (keys.next()) {
+            toVersions |= keys.getString("PKTABLE_NAME").equalsIgnoreCase("dataset_version");
+          }
+        }
+        assertThat(toVersions).as(table).isEqualTo(table.equals("eco_snapshot"));
+      }
+    }
+  }
+
   /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */
   @Test
   void aTruncatedArchiveFailsNamingItAndKeepsTheActiveImport() throws IOException {
