@@ -1,6 +1,6 @@
 package fr.quartiersproductifs.economy;
 
-import fr.quartiersproductifs.shared.ReadProgress;
+import fr.quartiersproductifs.shared.ContentFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells, every few seconds, how far a SIRENE import has gone: the share of each file read (of the
  * archive for a {@code .zip} or {@code .gz}), then the writing. A national import takes one to five
- * minutes; without it, the command is silent all that time.
+ * minutes; without it, the command is silent all that time. The bytes read are those the files'
+ * fingerprints have seen (ADR 0038): they are fed with every byte of the files as read.
  */
 final class SireneImportProgress implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SireneImportService.class);
 
-  final ReadProgress geo = new ReadProgress();
-  final ReadProgress stock = new ReadProgress();
+  private final ContentFingerprint geo;
+  private final ContentFingerprint stock;
   private final long geoSize;
   private final long stockSize;
   private final long started = System.nanoTime();
@@ -28,7 +29,9 @@ final class SireneImportProgress implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   /** Reports every {@code periodSeconds} (none when 0) until closed. */
-  SireneImportProgress(Path geoFile, Path stockFile, long periodSeconds) {
+  SireneImportProgress(Path geoFile, ContentFingerprint geo, Path stockFile, ContentFingerprint stock, long periodSeconds) {
+    this.geo = geo;
+    this.stock = stock;
     geoSize = size(geoFile);
     stockSize = size(stockFile);
     if (periodSeconds > 0) {
@@ -64,7 +67,12 @@ final class SireneImportProgress implements AutoCloseable {
       return String.format(Locale.ROOT, "SIRENE : fichiers lus, écriture en base (%d s)", seconds);
     }
     return String.format(Locale.ROOT, "SIRENE : lecture, géolocalisation %d %%, stock %d %% (%d s)",
-        percent(geo.fraction(geoSize)), percent(stock.fraction(stockSize)), seconds);
+        percent(fraction(geo.length(), geoSize)), percent(fraction(stock.length(), stockSize)), seconds);
+  }
+
+  /** The share of {@code total} bytes that {@code read} is, from 0 to 1 (1 when the total is unknown). */
+  static double fraction(long read, long total) {
+    return total <= 0 ? 1 : Math.min(1, (double) read / total);
   }
 
   /** Whole percent, rounded (an archive's index, after its data, is never read: a few bytes short). */

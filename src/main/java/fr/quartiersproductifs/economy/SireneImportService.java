@@ -96,15 +96,14 @@ public class SireneImportService {
     Predicate<String> keepCommune = keepPredicate(ref, keep);
     String parameters = "date_stock=" + date + ";etablissements=" + keep.name().toLowerCase(Locale.ROOT);
     long t0 = System.nanoTime();
-    try (SireneImportProgress progress = new SireneImportProgress(geo, stock, PROGRESS_SECONDS)) {
+    ContentFingerprint stockPrint = new ContentFingerprint();
+    ContentFingerprint geoPrint = new ContentFingerprint();
+    try (SireneImportProgress progress = new SireneImportProgress(geo, geoPrint, stock, stockPrint, PROGRESS_SECONDS)) {
       return tx.execute(status -> {
         long id = versions.create(KIND, stock.getFileName() + " + " + geo.getFileName(), "en-cours", parameters);
         EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
-        ContentFingerprint stockPrint = new ContentFingerprint();
-        ContentFingerprint geoPrint = new ContentFingerprint();
         SirenePipeline.Result r;
-        try (InputStream s = SireneFiles.open(stock, stockPrint, progress.stock);
-            InputStream g = SireneFiles.open(geo, geoPrint, progress.geo)) {
+        try (InputStream s = SireneFiles.open(stock, stockPrint); InputStream g = SireneFiles.open(geo, geoPrint)) {
           long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);

@@ -27,7 +27,8 @@ public final class ContentFingerprint {
   private final CRC32C crc32c = new CRC32C();
   private final ByteBuffer entry = ByteBuffer.allocate(16);
   private int inBlock;
-  private long length;
+  /** Bytes seen; volatile so that another thread may follow the progress ({@link #length()}). */
+  private volatile long length;
   private String hex;
 
   /** Adds bytes of the input, in order. */
@@ -72,7 +73,7 @@ public final class ContentFingerprint {
     return hex;
   }
 
-  /** Bytes seen so far. */
+  /** Bytes seen so far; may be read from any thread while another feeds the fingerprint. */
   public long length() {
     return length;
   }
