@@ -547,7 +547,8 @@ public final class SirenePipeline {
       return activityStart() + PAIRS * PAIR_CELLS;
     }
 
-    private int activityStart() {
+    /** The first activity cell: flows and quality cells come before it. */
+    int activityStart() {
       return 2 * years + QUALITY.length * CHECKS.length * 2;
     }
 
@@ -556,11 +557,7 @@ public final class SirenePipeline {
       return activityStart() + slot * PAIR_CELLS;
     }
 
-    boolean isActivity(int cell) {
-      return cell >= activityStart();
-    }
-
-    /** The activity slot of a cell (see {@link #isActivity}), and which of its four counts it is. */
+    /** The activity slot of an activity cell, and which of its four counts it is. */
     int slotOf(int cell) {
       return (cell - activityStart()) / PAIR_CELLS;
     }
@@ -871,15 +868,13 @@ public final class SirenePipeline {
 
   /** Adds the activity cells of the zones' blocks to the activity table, packed as there. */
   private void addZoneActivity(ZoneCounts zones, int[] slotPairs, Counters activity) {
-    zones.forEach((zone, cell, n) -> {
-      if (zoneBlock.isActivity(cell)) {
-        long key = activityKey(zone, slotPairs[zoneBlock.slotOf(cell)]);
-        switch (zoneBlock.countOf(cell)) {
-          case 0 -> activity.add(key, n, 0);
-          case 1 -> activity.add(key, (long) n << 32, 0);
-          case 2 -> activity.add(key, 0, n);
-          default -> activity.add(key, 0, (long) n << 32);
-        }
+    zones.forEach(zoneBlock.activityStart(), zoneBlock.width(), (zone, cell, n) -> {
+      long key = activityKey(zone, slotPairs[zoneBlock.slotOf(cell)]);
+      switch (zoneBlock.countOf(cell)) {
+        case 0 -> activity.add(key, n, 0);
+        case 1 -> activity.add(key, (long) n << 32, 0);
+        case 2 -> activity.add(key, 0, n);
+        default -> activity.add(key, 0, (long) n << 32);
       }
     });
   }
@@ -1024,10 +1019,7 @@ public final class SirenePipeline {
 
   /** The zones' counts read back into rows, in one pass: flow cells and quality cells. */
   private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.Flow> flows) {
-    c.forEach((zone, cell, n) -> {
-      if (zoneBlock.isActivity(cell)) {
-        return; // read into activity rows
-      }
+    c.forEach(0, zoneBlock.activityStart(), (zone, cell, n) -> { // activity cells: zoneActivityRows
       if (zoneBlock.isFlow(cell)) {
         flows.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
       } else {

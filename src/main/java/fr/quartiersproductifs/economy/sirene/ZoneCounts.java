@@ -104,8 +104,13 @@ final class ZoneCounts {
 
   /** Every count that is not zero, zone by zone. */
   void forEach(ZoneCount action) {
+    forEach(0, width, action);
+  }
+
+  /** Every count that is not zero among the cells {@code from} to {@code to - 1} of each block. */
+  void forEach(int from, int to, ZoneCount action) {
     for (int b = 0; b < blocks; b++) {
-      for (int k = 0; k < width; k++) {
+      for (int k = from; k < to; k++) {
         int c = counts[b * width + k];
         if (c != 0) {
           action.accept(zones[b], k, c);
