@@ -253,6 +253,42 @@ class SireneImportTest {
     }
   }
 
+  @Autowired fr.quartiersproductifs.economy.jdbc.EconomyStore store;
+  @Autowired fr.quartiersproductifs.economy.jdbc.EconomyQueries queries;
+
+  /**
+   * ADR 0045: a row per zone and kind, its years in arrays. What is written reads back as the same
+   * flows, whatever the order they came in, with the years that have none left out.
+   */
+  @Test
+  void flowsReadBackYearByYearFromTheirRowPerZone() {
+    long version = 987_654_321L; // a version of this test only: these tables have no key to the versions
+    List<Aggregates.Flow> written = List.of(
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, "QN01330M", 'C', 2024, 7),
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null, 'C', 2016, 3),
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, "QN01330M", 'C', 2017, 2),
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.DANS_QPV, "QN01330M", 'F', 2017, 1),
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.INDETERMINE, null, 'C', 2025, 4_000_000_000L),
+        new Aggregates.Flow("13201", fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null, 'C', 2025, 5),
+        new Aggregates.Flow("34172", fr.quartiersproductifs.geography.QpvStatus.HORS_QPV, null, 'F', 2020, 9));
+    try {
+      store.writeAggregates(version, List.of(), List.of(), written, List.of());
+      assertThat(queries.flows(version, List.of("13201"), List.of()))
+          .containsExactlyInAnyOrderElementsOf(written.stream().filter(f -> f.communeCode().equals("13201")).toList());
+      assertThat(queries.flows(version, List.of(), List.of("QN01330M"))).hasSize(3)
+          .allMatch(f -> "QN01330M".equals(f.qpvCode()));
+      try (var c = dataSource.getConnection(); var st = c.createStatement();
+          var rs = st.executeQuery("select count(*) from eco_flow where version_id = " + version)) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("rows: one per zone and kind").isEqualTo(5);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("delete from eco_flow where version_id = ?", version);
+    }
+  }
+
   /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */
   @Test
   void aTruncatedArchiveFailsNamingItAndKeepsTheActiveImport() throws IOException {

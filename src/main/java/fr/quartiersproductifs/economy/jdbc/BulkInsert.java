@@ -42,6 +42,12 @@ final class BulkInsert {
     void bool(boolean value);
 
     void date(LocalDate value);
+
+    /** A SQL array of {@code integer}. */
+    void ints(int[] values);
+
+    /** A SQL array of {@code bigint}. */
+    void longs(long[] values);
   }
 
   /**
@@ -148,6 +154,29 @@ final class BulkInsert {
         sb.append(value);
       }
     }
+
+    @Override
+    public void ints(int[] values) {
+      array(values.length, i -> values[i]);
+    }
+
+    @Override
+    public void longs(long[] values) {
+      array(values.length, i -> values[i]);
+    }
+
+    /** An array literal of numbers: {@code {1,2,3}} (no quoting needed). */
+    private void array(int length, java.util.function.IntToLongFunction value) {
+      separate();
+      sb.append('{');
+      for (int i = 0; i < length; i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        sb.append(value.applyAsLong(i));
+      }
+      sb.append('}');
+    }
   }
 
   /** A row as the parameters of a prepared statement. */
@@ -183,6 +212,18 @@ final class BulkInsert {
           ps.setDate(index, Date.valueOf(value));
         }
       });
+    }
+
+    @Override
+    public void ints(int[] values) {
+      Integer[] boxed = java.util.Arrays.stream(values).boxed().toArray(Integer[]::new);
+      set(() -> ps.setArray(index, ps.getConnection().createArrayOf("INTEGER", boxed)));
+    }
+
+    @Override
+    public void longs(long[] values) {
+      Long[] boxed = java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
+      set(() -> ps.setArray(index, ps.getConnection().createArrayOf("BIGINT", boxed)));
     }
 
     private interface Setter {

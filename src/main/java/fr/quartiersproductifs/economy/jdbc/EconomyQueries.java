@@ -76,11 +76,26 @@ public class EconomyQueries {
   }
 
   public List<Aggregates.Flow> flows(long v, Collection<String> communes, Collection<String> qpv) {
-    return jdbc.sql("select commune_code, qpv_status, qpv_code, kind, flow_year, n from eco_flow" + WHERE)
+    // One row per zone and kind, its years in an array (ADR 0045): back to one flow per year.
+    List<Aggregates.Flow> flows = new java.util.ArrayList<>();
+    jdbc.sql("select commune_code, qpv_status, qpv_code, kind, flow_years, counts from eco_flow" + WHERE)
         .params(params(v, communes, qpv))
-        .query((rs, i) -> new Aggregates.Flow(rs.getString(1), QpvStatus.valueOf(rs.getString(2)),
-            rs.getString(3), rs.getString(4).charAt(0), rs.getInt(5), rs.getLong(6)))
-        .list();
+        .query(rs -> {
+          String commune = rs.getString(1);
+          QpvStatus status = QpvStatus.valueOf(rs.getString(2));
+          String code = rs.getString(3);
+          char kind = rs.getString(4).charAt(0);
+          Object[] years = (Object[]) rs.getArray(5).getArray();
+          Object[] counts = (Object[]) rs.getArray(6).getArray();
+          if (years.length != counts.length) {
+            throw new IllegalStateException("eco_flow : " + years.length + " années pour " + counts.length + " effectifs");
+          }
+          for (int k = 0; k < years.length; k++) {
+            flows.add(new Aggregates.Flow(commune, status, code, kind, ((Number) years[k]).intValue(),
+                ((Number) counts[k]).longValue()));
+          }
+        });
+    return flows;
   }
 
   /** A page of active, publicly diffusible establishments (the table holds no other). */

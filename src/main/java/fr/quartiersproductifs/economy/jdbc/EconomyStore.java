@@ -2,11 +2,14 @@ package fr.quartiersproductifs.economy.jdbc;
 
 import fr.quartiersproductifs.economy.Aggregates;
 import fr.quartiersproductifs.economy.EstablishmentRow;
+import fr.quartiersproductifs.geography.QpvStatus;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,6 +88,35 @@ public class EconomyStore {
     return sorted;
   }
 
+  /** The flows of one zone and kind: its years in increasing order, and the count of each (ADR 0045). */
+  private record FlowsOfZone(String communeCode, QpvStatus status, String qpvCode, char kind, int[] years,
+      long[] counts) {}
+
+  /** One row per zone and kind, in the order the flows come (by zone), years in increasing order. */
+  private static List<FlowsOfZone> flowsByZone(List<Aggregates.Flow> flows) {
+    record Key(String commune, QpvStatus status, String qpv, char kind) {}
+    Map<Key, List<Aggregates.Flow>> groups = new LinkedHashMap<>();
+    for (Aggregates.Flow f : flows) {
+      groups.computeIfAbsent(new Key(f.communeCode(), f.status(), f.qpvCode(), f.kind()), k -> new ArrayList<>())
+          .add(f);
+    }
+    List<FlowsOfZone> rows = new ArrayList<>(groups.size());
+    groups.forEach((k, list) -> {
+      list.sort(Comparator.comparingInt(Aggregates.Flow::year));
+      int[] years = new int[list.size()];
+      long[] counts = new long[list.size()];
+      for (int i = 0; i < years.length; i++) {
+        if (i > 0 && list.get(i).year() == years[i - 1]) {
+          throw new IllegalArgumentException("année de flux en double : " + k + " " + years[i - 1]);
+        }
+        years[i] = list.get(i).year();
+        counts[i] = list.get(i).count();
+      }
+      rows.add(new FlowsOfZone(k.commune(), k.status(), k.qpv(), k.kind(), years, counts));
+    });
+    return rows;
+  }
+
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
@@ -123,15 +155,16 @@ public class EconomyStore {
           row.bool(q.partialDiffusion());
           row.number(q.active());
         });
-    bulk.insert("eco_flow", "version_id, commune_code, qpv_status, qpv_code, kind, flow_year, n", flows, (f, row) -> {
-      row.number(versionId);
-      row.text(f.communeCode() == null ? "" : f.communeCode());
-      row.text(f.status().name());
-      row.text(f.qpvCode());
-      row.text(String.valueOf(f.kind()));
-      row.number(f.year());
-      row.number(f.count());
-    });
+    bulk.insert("eco_flow", "version_id, commune_code, qpv_status, qpv_code, kind, flow_years, counts",
+        flowsByZone(flows), (f, row) -> {
+          row.number(versionId);
+          row.text(f.communeCode() == null ? "" : f.communeCode());
+          row.text(f.status().name());
+          row.text(f.qpvCode());
+          row.text(String.valueOf(f.kind()));
+          row.ints(f.years());
+          row.longs(f.counts());
+        });
     bulk.insert("eco_disagreement", "version_id, siret, commune_code, qpv_status, qpv_code, insee_qp24, active",
         disagreements, (d, row) -> {
           row.number(versionId);
