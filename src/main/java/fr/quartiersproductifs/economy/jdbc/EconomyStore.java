@@ -2,14 +2,11 @@ package fr.quartiersproductifs.economy.jdbc;
 
 import fr.quartiersproductifs.economy.Aggregates;
 import fr.quartiersproductifs.economy.EstablishmentRow;
-import fr.quartiersproductifs.geography.QpvStatus;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,35 +85,6 @@ public class EconomyStore {
     return sorted;
   }
 
-  /** The flows of one zone and kind: its years in increasing order, and the count of each (ADR 0045). */
-  private record FlowsOfZone(String communeCode, QpvStatus status, String qpvCode, char kind, int[] years,
-      long[] counts) {}
-
-  /** One row per zone and kind, in the order the flows come (by zone), years in increasing order. */
-  private static List<FlowsOfZone> flowsByZone(List<Aggregates.Flow> flows) {
-    record Key(String commune, QpvStatus status, String qpv, char kind) {}
-    Map<Key, List<Aggregates.Flow>> groups = new LinkedHashMap<>();
-    for (Aggregates.Flow f : flows) {
-      groups.computeIfAbsent(new Key(f.communeCode(), f.status(), f.qpvCode(), f.kind()), k -> new ArrayList<>())
-          .add(f);
-    }
-    List<FlowsOfZone> rows = new ArrayList<>(groups.size());
-    groups.forEach((k, list) -> {
-      list.sort(Comparator.comparingInt(Aggregates.Flow::year));
-      int[] years = new int[list.size()];
-      long[] counts = new long[list.size()];
-      for (int i = 0; i < years.length; i++) {
-        if (i > 0 && list.get(i).year() == years[i - 1]) {
-          throw new IllegalArgumentException("année de flux en double : " + k + " " + years[i - 1]);
-        }
-        years[i] = list.get(i).year();
-        counts[i] = list.get(i).count();
-      }
-      rows.add(new FlowsOfZone(k.commune(), k.status(), k.qpv(), k.kind(), years, counts));
-    });
-    return rows;
-  }
-
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
@@ -125,11 +93,11 @@ public class EconomyStore {
       long versionId,
       List<Aggregates.Activity> activity,
       List<Aggregates.Quality> quality,
-      List<Aggregates.Flow> flows,
+      List<Aggregates.ZoneFlows> flows,
       List<Aggregates.Disagreement> disagreements) {
     activity = byZone(activity, Aggregates.Activity::communeCode, Aggregates.Activity::qpvCode);
     quality = byZone(quality, Aggregates.Quality::communeCode, Aggregates.Quality::qpvCode);
-    flows = byZone(flows, Aggregates.Flow::communeCode, Aggregates.Flow::qpvCode);
+    flows = byZone(flows, Aggregates.ZoneFlows::communeCode, Aggregates.ZoneFlows::qpvCode);
     disagreements = byZone(disagreements, Aggregates.Disagreement::communeCode, Aggregates.Disagreement::qpvCode);
     bulk.insert("eco_activity", "version_id, commune_code, qpv_status, qpv_code, naf_section, category,"
         + " active, employer, craft_rm, craft_naf", activity, (a, row) -> {
@@ -156,7 +124,7 @@ public class EconomyStore {
           row.number(q.active());
         });
     bulk.insert("eco_flow", "version_id, commune_code, qpv_status, qpv_code, kind, flow_years, counts",
-        flowsByZone(flows), (f, row) -> {
+        flows, (f, row) -> {
           row.number(versionId);
           row.text(f.communeCode() == null ? "" : f.communeCode());
           row.text(f.status().name());

@@ -67,7 +67,7 @@ public final class SirenePipeline {
       ImportReport geoReport,
       List<Aggregates.Activity> activity,
       List<Aggregates.Quality> quality,
-      List<Aggregates.Flow> flows,
+      List<Aggregates.ZoneFlows> flows,
       List<Aggregates.Disagreement> disagreements,
       long disagreementCount,
       long establishments,
@@ -580,15 +580,6 @@ public final class SirenePipeline {
       return 2 * years + (gq * CHECKS.length + check) * 2 + (partial ? 1 : 0);
     }
 
-    boolean isFlow(int cell) {
-      return cell < 2 * years;
-    }
-
-    /** A flow cell read back into its row. */
-    Aggregates.Flow flow(String commune, QpvStatus status, String qpv, int cell, long n) {
-      return new Aggregates.Flow(commune, status, qpv, cell >= years ? 'F' : 'C', firstYear + cell % years, n);
-    }
-
     /** A quality cell read back into its row. */
     Aggregates.Quality quality(String commune, QpvStatus status, String qpv, int cell, long n) {
       int q = cell - 2 * years;
@@ -671,7 +662,7 @@ public final class SirenePipeline {
           t.start();
         });
     List<Aggregates.Quality> qualityRows = new ArrayList<>(zoneSums.size());
-    List<Aggregates.Flow> flowRows = new ArrayList<>(zoneSums.size());
+    List<Aggregates.ZoneFlows> flowRows = new ArrayList<>(zoneSums.size());
     zoneRows(zoneSums, qualityRows, flowRows);
     List<Aggregates.Activity> activityList;
     try {
@@ -1017,14 +1008,35 @@ public final class SirenePipeline {
     return out;
   }
 
-  /** The zones' counts read back into rows, in one pass: flow cells and quality cells. */
-  private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.Flow> flows) {
-    c.forEach(0, zoneBlock.activityStart(), (zone, cell, n) -> { // activity cells: zoneActivityRows
-      if (zoneBlock.isFlow(cell)) {
-        flows.add(zoneBlock.flow(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
-      } else {
-        quality.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, n));
+  /**
+   * The zones' counts read back into rows: for each zone its creations and its closures, one row
+   * each with the years that have any (ADR 0045); then the quality cells. Activity cells:
+   * {@link #zoneActivityRows}.
+   */
+  private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.ZoneFlows> flows) {
+    int[] counts = c.counts();
+    int width = zoneBlock.width();
+    int years = zoneBlock.years();
+    int[] y = new int[years];
+    long[] n = new long[years];
+    for (int b = 0; b < c.size(); b++) {
+      long zone = c.zone(b);
+      for (char kind : new char[] {'C', 'F'}) {
+        int first = b * width + (kind == 'C' ? 0 : zoneBlock.closure(0));
+        int found = 0;
+        for (int k = 0; k < years; k++) {
+          if (counts[first + k] != 0) {
+            y[found] = zoneBlock.firstYear() + k;
+            n[found++] = counts[first + k];
+          }
+        }
+        if (found > 0) {
+          flows.add(new Aggregates.ZoneFlows(communeOf(zone), statusOf(zone), qpvOf(zone), kind,
+              java.util.Arrays.copyOf(y, found), java.util.Arrays.copyOf(n, found)));
+        }
       }
-    });
+    }
+    c.forEach(zoneBlock.quality(0, 0, false), zoneBlock.activityStart(), (zone, cell, count) ->
+        quality.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, count)));
   }
 }
