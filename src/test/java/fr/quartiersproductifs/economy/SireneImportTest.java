@@ -272,6 +272,7 @@ class SireneImportTest {
         new Aggregates.ZoneFlows("13201", hors, null, 'C', new int[] {2016, 2025}, new long[] {3, 5}),
         new Aggregates.ZoneFlows("13201", indet, null, 'C', new int[] {2025}, new long[] {4_000_000_000L}),
         new Aggregates.ZoneFlows("34172", hors, null, 'F', new int[] {2020}, new long[] {9}));
+    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     try {
       store.writeAggregates(version, List.of(), List.of(), written, List.of());
       assertThat(queries.flows(version, List.of("13201"), List.of())).containsExactlyInAnyOrderElementsOf(
@@ -280,15 +281,10 @@ class SireneImportTest {
           new Aggregates.Flow("13201", dans, "QN01330M", 'C', 2017, 2),
           new Aggregates.Flow("13201", dans, "QN01330M", 'C', 2024, 7),
           new Aggregates.Flow("13201", dans, "QN01330M", 'F', 2017, 1));
-      try (var c = dataSource.getConnection(); var st = c.createStatement();
-          var rs = st.executeQuery("select count(*) from eco_flow where version_id = " + version)) {
-        rs.next();
-        assertThat(rs.getInt(1)).as("rows: one per zone and kind").isEqualTo(5);
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
+      assertThat(jdbc.queryForObject("select count(*) from eco_flow where version_id = ?", Integer.class, version))
+          .as("rows: one per zone and kind").isEqualTo(5);
     } finally {
-      new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("delete from eco_flow where version_id = ?", version);
+      jdbc.update("delete from eco_flow where version_id = ?", version);
     }
   }
 

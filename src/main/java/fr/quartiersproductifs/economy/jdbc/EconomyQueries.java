@@ -77,25 +77,20 @@ public class EconomyQueries {
 
   public List<Aggregates.Flow> flows(long v, Collection<String> communes, Collection<String> qpv) {
     // One row per zone and kind, its years in an array (ADR 0045): back to one flow per year.
-    List<Aggregates.Flow> flows = new java.util.ArrayList<>();
-    jdbc.sql("select commune_code, qpv_status, qpv_code, kind, flow_years, counts from eco_flow" + WHERE)
+    return jdbc.sql("select commune_code, qpv_status, qpv_code, kind, flow_years, counts from eco_flow" + WHERE)
         .params(params(v, communes, qpv))
-        .query(rs -> {
-          String commune = rs.getString(1);
-          QpvStatus status = QpvStatus.valueOf(rs.getString(2));
-          String code = rs.getString(3);
-          char kind = rs.getString(4).charAt(0);
-          Object[] years = (Object[]) rs.getArray(5).getArray();
-          Object[] counts = (Object[]) rs.getArray(6).getArray();
-          if (years.length != counts.length) {
-            throw new IllegalStateException("eco_flow : " + years.length + " années pour " + counts.length + " effectifs");
-          }
-          for (int k = 0; k < years.length; k++) {
-            flows.add(new Aggregates.Flow(commune, status, code, kind, ((Number) years[k]).intValue(),
-                ((Number) counts[k]).longValue()));
-          }
-        });
-    return flows;
+        .query((rs, i) -> new Aggregates.ZoneFlows(rs.getString(1), QpvStatus.valueOf(rs.getString(2)),
+            rs.getString(3), rs.getString(4).charAt(0), ints(rs.getArray(5)), longs(rs.getArray(6))))
+        .list().stream().flatMap(f -> f.yearly().stream()).toList();
+  }
+
+  /** A SQL array of numbers: {@code Integer[]} from PostgreSQL, {@code Object[]} of numbers from H2. */
+  private static int[] ints(java.sql.Array array) throws java.sql.SQLException {
+    return java.util.Arrays.stream((Object[]) array.getArray()).mapToInt(x -> ((Number) x).intValue()).toArray();
+  }
+
+  private static long[] longs(java.sql.Array array) throws java.sql.SQLException {
+    return java.util.Arrays.stream((Object[]) array.getArray()).mapToLong(x -> ((Number) x).longValue()).toArray();
   }
 
   /** A page of active, publicly diffusible establishments (the table holds no other). */

@@ -1015,28 +1015,30 @@ public final class SirenePipeline {
    */
   private void zoneRows(ZoneCounts c, List<Aggregates.Quality> quality, List<Aggregates.ZoneFlows> flows) {
     int[] counts = c.counts();
-    int width = zoneBlock.width();
-    int years = zoneBlock.years();
-    int[] y = new int[years];
-    long[] n = new long[years];
+    int[] years = new int[zoneBlock.years()];
+    long[] n = new long[zoneBlock.years()];
     for (int b = 0; b < c.size(); b++) {
-      long zone = c.zone(b);
-      for (char kind : new char[] {'C', 'F'}) {
-        int first = b * width + (kind == 'C' ? 0 : zoneBlock.closure(0));
-        int found = 0;
-        for (int k = 0; k < years; k++) {
-          if (counts[first + k] != 0) {
-            y[found] = zoneBlock.firstYear() + k;
-            n[found++] = counts[first + k];
-          }
-        }
-        if (found > 0) {
-          flows.add(new Aggregates.ZoneFlows(communeOf(zone), statusOf(zone), qpvOf(zone), kind,
-              java.util.Arrays.copyOf(y, found), java.util.Arrays.copyOf(n, found)));
-        }
-      }
+      int block = b * zoneBlock.width();
+      addZoneFlows(flows, c.zone(b), 'C', counts, block, years, n);
+      addZoneFlows(flows, c.zone(b), 'F', counts, block + zoneBlock.closure(0), years, n);
     }
     c.forEach(zoneBlock.quality(0, 0, false), zoneBlock.activityStart(), (zone, cell, count) ->
         quality.add(zoneBlock.quality(communeOf(zone), statusOf(zone), qpvOf(zone), cell, count)));
+  }
+
+  /** The row of one zone's creations or closures (cells {@code first} on, one a year), if any. */
+  private void addZoneFlows(List<Aggregates.ZoneFlows> flows, long zone, char kind, int[] counts, int first,
+      int[] years, long[] n) {
+    int found = 0;
+    for (int k = 0; k < years.length; k++) {
+      if (counts[first + k] != 0) {
+        years[found] = zoneBlock.firstYear() + k;
+        n[found++] = counts[first + k];
+      }
+    }
+    if (found > 0) {
+      flows.add(new Aggregates.ZoneFlows(communeOf(zone), statusOf(zone), qpvOf(zone), kind,
+          java.util.Arrays.copyOf(years, found), java.util.Arrays.copyOf(n, found)));
+    }
   }
 }
