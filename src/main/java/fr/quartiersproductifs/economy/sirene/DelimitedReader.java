@@ -58,6 +58,8 @@ public final class DelimitedReader implements Closeable {
   private int carry = -1;
   private int lastLocated = Integer.MAX_VALUE;
   private int recordStart = -1;
+  /** The current record was read by the caller ({@link #consumed}): its fields are not located. */
+  private boolean unlocated;
   private byte[] scratchJoin = new byte[256];
 
   /** Reads a stream sequentially (closing this reader closes the stream). */
@@ -100,7 +102,7 @@ public final class DelimitedReader implements Closeable {
    * the position of the next record do not change.
    */
   public void locateAll() {
-    if (lastLocated == Integer.MAX_VALUE || recordStart < 0 || fieldCount == 0) {
+    if (!unlocated && (lastLocated == Integer.MAX_VALUE || recordStart < 0 || fieldCount == 0)) {
       return; // every field is located already (or the record is a bad line without fields)
     }
     int next = pos;
@@ -114,6 +116,43 @@ public final class DelimitedReader implements Closeable {
     if (r != RECORD || pos != next || line != lines) {
       throw new IllegalStateException("record read again differently");
     }
+  }
+
+  /**
+   * The bytes of the next record for a caller that reads a known layout itself: its offset in
+   * {@link #buffer()}, or -1 when fewer than {@code bytes} bytes are at hand (or the input's first
+   * bytes, which may hold a BOM, are not read yet). The caller reads at most up to {@link #limit()},
+   * then either gives the record back ({@link #consumed}) or leaves it to {@link #next()}.
+   */
+  int peek(int bytes) {
+    return started && limit - pos >= bytes ? pos : -1;
+  }
+
+  byte[] buffer() {
+    return data;
+  }
+
+  int limit() {
+    return limit;
+  }
+
+  /**
+   * The record at {@link #peek}'s offset was read by the caller, up to {@code next} (past its line
+   * feed): one physical line of {@code fields} fields without quotes, at most {@value
+   * #MAX_RECORD_BYTES} bytes. It becomes the current record, with its line number and field count;
+   * its fields are located only by {@link #locateAll()}, which the caller calls before any other
+   * accessor of a field.
+   */
+  void consumed(int next, int fields) {
+    fieldCount = fields;
+    recordStart = pos;
+    recordLine = line + 1;
+    line++;
+    pos = next;
+    badQuote = false;
+    tooLong = false;
+    rec = data;
+    unlocated = true;
   }
 
   /**
@@ -306,6 +345,7 @@ public final class DelimitedReader implements Closeable {
       break;
     }
     fieldCount = n;
+    unlocated = false;
     recordStart = start;
     recordLine = line + 1;
     line += 1 + newlines;
@@ -352,6 +392,7 @@ public final class DelimitedReader implements Closeable {
     }
     pos = Math.min(p + 1, limit);
     fieldCount = 0;
+    unlocated = false;
     recordStart = start;
     recordLine = line + 1;
     line++;

@@ -20,10 +20,17 @@ public final class GeoReader extends SireneRowReader {
   private final int plgQp24;
   private final int latitude;
   private final int longitude;
+  /** INSEE's order of the first six columns: rows read by {@link #readKnownLayout()}. */
+  private boolean inseeLayout;
+  /** Rows read by the fast path: for tests. */
+  long knownLayoutRows;
   private double xValue;
   private double yValue;
+  private boolean hasPointValue;
   private int epsgValue;
   private int qualityValue;
+  /** plg_qp24 as {@link #plgQp24Key()} gives it, for a row of the fast path; -1 otherwise. */
+  private long plgKeyValue = -1;
 
   public static final char DELIMITER = ';';
 
@@ -53,6 +60,7 @@ public final class GeoReader extends SireneRowReader {
     plgQp24 = c.optional("plg_qp24");
     latitude = c.optional("y_latitude");
     longitude = c.optional("x_longitude");
+    inseeLayout = siretColumn() == 0 && x == 1 && y == 2 && qualite == 3 && epsg == 4 && plgQp24 == 5;
   }
 
   /**
@@ -65,11 +73,13 @@ public final class GeoReader extends SireneRowReader {
 
   @Override
   String rowProblem() {
+    plgKeyValue = -1;
     boolean hasX = !r.isEmpty(x);
     boolean hasY = !r.isEmpty(y);
     if (hasX != hasY) {
       return "coordonnée x ou y manquante";
     }
+    hasPointValue = hasX;
     xValue = hasX ? r.decimal(x) : Double.NaN;
     yValue = hasY ? r.decimal(y) : Double.NaN;
     if (hasX && (Double.isNaN(xValue) || Double.isNaN(yValue))) {
@@ -90,7 +100,7 @@ public final class GeoReader extends SireneRowReader {
   }
 
   public boolean hasPoint() {
-    return !r.isEmpty(x);
+    return hasPointValue;
   }
 
   public double x() {
@@ -138,16 +148,201 @@ public final class GeoReader extends SireneRowReader {
 
   /** INSEE's QPV 2024 answer: a QPV code, {@code HZ}, {@code CSZ}, or null when empty/absent. */
   public String plgQp24() {
+    r.locateAll();
     return plgQp24 < 0 ? null : r.fieldOrNull(plgQp24);
   }
 
   /** Whether {@code plg_qp24} is empty or absent. */
   public boolean plgQp24Empty() {
-    return plgQp24 < 0 || r.isBlank(plgQp24);
+    return plgKeyValue >= 0 ? plgKeyValue == 0 : plgQp24 < 0 || r.isBlank(plgQp24);
   }
 
   /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */
   public long plgQp24Key() {
-    return plgQp24 < 0 ? 0 : r.packed(plgQp24);
+    return plgKeyValue >= 0 ? plgKeyValue : plgQp24 < 0 ? 0 : r.packed(plgQp24);
+  }
+
+  // The fast path (ADR 0046): a row in INSEE's layout read in one pass over its bytes, its values
+  // computed as the general path computes them. Anything else goes to the general path: a quote, a
+  // space, an empty or signed-with-plus or exponent or comma number, more than 17 digits, an EPSG
+  // code of 0 or of more than 9 digits, a plg_qp24 of more than 8 bytes, another field count, a
+  // row near the end of the bytes at hand.
+
+  /** Bytes a row needs at hand: its first six fields take at most 15 + 2 * 20 + 5 + 10 + 9. */
+  private static final int KNOWN_ROW_BYTES = 96;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long DELIMITERS = DELIMITER * ONES;
+  private static final long LINE_FEEDS = '\n' * ONES;
+  private static final long QUOTES = '"' * ONES;
+  private static final double[] POW10 = {
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17
+  };
+  /** Where the number read by {@link #number} ends (its delimiter), -1 when not read. */
+  private int numberEnd;
+
+  /** Every row through the general path: for tests that compare the two. */
+  GeoReader generalPathOnly() {
+    inseeLayout = false;
+    return this;
+  }
+
+  @Override
+  boolean readKnownLayout() {
+    int p = inseeLayout ? r.peek(KNOWN_ROW_BYTES) : -1;
+    if (p < 0) {
+      return false;
+    }
+    byte[] d = r.buffer();
+    int limit = r.limit();
+    long head = (long) LONGS.get(d, p);
+    long tail = (long) LONGS.get(d, p + 6);
+    if (!allDigits(head) || !allDigits(tail) || d[p + 14] != DELIMITER) {
+      return false;
+    }
+    long siret = eightDigits(head) * 1_000_000L + eightDigits(tail) % 1_000_000L;
+    int q = p + 15;
+    double xv;
+    double yv;
+    boolean point = d[q] != DELIMITER;
+    if (point) {
+      xv = number(d, q);
+      if (numberEnd < 0) {
+        return false;
+      }
+      yv = number(d, numberEnd + 1);
+      if (numberEnd < 0) {
+        return false;
+      }
+      q = numberEnd + 1;
+    } else if (d[q + 1] == DELIMITER) {
+      xv = Double.NaN;
+      yv = Double.NaN;
+      q += 2;
+    } else {
+      return false; // y without x: the general path reports it
+    }
+    long quality = digitsTo(d, q, 4);
+    if (quality == -2) {
+      return false;
+    }
+    q = numberEnd + 1;
+    long code = digitsTo(d, q, 9);
+    if (code <= 0) {
+      return false; // an EPSG code empty or 0 (reported when there is a point): the general path
+    }
+    q = numberEnd + 1;
+    long plg = 0;
+    for (int n = 0; d[q] != DELIMITER; q++) {
+      byte b = d[q];
+      if (b == ' ' || b == '"' || b == '\n' || b == '\r' || b == 0 || ++n > 8) {
+        return false;
+      }
+      plg = plg << 8 | (b & 0xFF);
+    }
+    // The other fields: counted, not read; the row ends at the first line feed.
+    int fields = 7; // six read, and the one after the last delimiter
+    int at = q + 1;
+    while (true) {
+      if (at + 8 > limit || at - p > 1 << 20) {
+        return false;
+      }
+      long w = (long) LONGS.get(d, at);
+      long lf = DelimitedReader.zeroBytes(w ^ LINE_FEEDS);
+      long before = lf == 0 ? -1 : (lf & -lf) - 1;
+      if ((DelimitedReader.zeroBytes(w ^ QUOTES) & before) != 0) {
+        return false;
+      }
+      fields += Long.bitCount(DelimitedReader.zeroBytes(w ^ DELIMITERS) & before);
+      if (lf != 0) {
+        at += (Long.numberOfTrailingZeros(lf) >>> 3) + 1;
+        break;
+      }
+      at += 8;
+    }
+    if (fields != columnCount()) {
+      return false;
+    }
+    r.consumed(at, fields);
+    knownLayoutRows++;
+    knownSiret(siret);
+    xValue = xv;
+    yValue = yv;
+    hasPointValue = point;
+    qualityValue = (int) quality;
+    epsgValue = (int) code;
+    plgKeyValue = plg;
+    return true;
+  }
+
+  /**
+   * A number {@code [-]digits[.digits]} from {@code at} up to a delimiter, as {@link
+   * DelimitedReader#decimal} reads it; {@link #numberEnd} is the delimiter's offset, or -1 when the
+   * text is anything else.
+   */
+  private double number(byte[] d, int at) {
+    numberEnd = -1;
+    int q = at;
+    boolean negative = d[q] == '-';
+    if (negative) {
+      q++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int scale = 0;
+    boolean dot = false;
+    while (true) {
+      byte b = d[q];
+      int v = b - '0';
+      if (v >= 0 && v <= 9) {
+        if (++digits > 17) {
+          return Double.NaN;
+        }
+        mantissa = mantissa * 10 + v;
+        scale += dot ? 1 : 0;
+      } else if (b == '.' && !dot) {
+        dot = true;
+      } else if (b == DELIMITER && digits > 0) {
+        break;
+      } else {
+        return Double.NaN;
+      }
+      q++;
+    }
+    numberEnd = q;
+    double v = mantissa / POW10[scale];
+    return negative ? -v : v;
+  }
+
+  /**
+   * Digits from {@code at} up to a delimiter, at most {@code max} of them: their value, -1 when
+   * none; -2 for anything else. {@link #numberEnd} is the delimiter's offset.
+   */
+  private long digitsTo(byte[] d, int at, int max) {
+    long value = 0;
+    int q = at;
+    for (; d[q] != DELIMITER; q++) {
+      int v = d[q] - '0';
+      if (v < 0 || v > 9 || q - at >= max) {
+        return -2;
+      }
+      value = value * 10 + v;
+    }
+    numberEnd = q;
+    return q == at ? -1 : value;
+  }
+
+  /** Whether the eight bytes of a word are ASCII digits. */
+  private static boolean allDigits(long w) {
+    return (((w - 0x3030303030303030L) | (w + 0x4646464646464646L)) & 0x8080808080808080L) == 0;
+  }
+
+  /** The value of eight ASCII digits, the first in the word's low byte. */
+  private static long eightDigits(long w) {
+    long v = w & 0x0F0F0F0F0F0F0F0FL;
+    v = (v * 2561) >>> 8;
+    v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+    return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
   }
 }

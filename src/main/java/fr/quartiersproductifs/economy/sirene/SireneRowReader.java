@@ -25,7 +25,14 @@ abstract class SireneRowReader implements Closeable {
 
   /** Advances to the next usable row (bad rows are reported and skipped); false at the end. */
   public final boolean next() throws IOException {
-    while (r.next()) {
+    while (true) {
+      if (readKnownLayout()) {
+        report.read();
+        return true;
+      }
+      if (!r.next()) {
+        return false;
+      }
       if (r.blank()) {
         continue;
       }
@@ -36,7 +43,24 @@ abstract class SireneRowReader implements Closeable {
       }
       report.reject(r.lineNumber(), r.length(siret) == 14 ? r.field(siret) : null, problem);
     }
+  }
+
+  /**
+   * A file's fast path: reads the next row itself when it has the file's usual shape and passes
+   * every check (then it is the current row, its values set, as {@link #rowProblem()} would set
+   * them); false leaves the row, whatever it is, to the general path. None by default.
+   */
+  boolean readKnownLayout() {
     return false;
+  }
+
+  /** Sets the SIRET of a row read by {@link #readKnownLayout()}. */
+  final void knownSiret(long value) {
+    siretValue = value;
+  }
+
+  final int columnCount() {
+    return columnCount;
   }
 
   private String problem() {
@@ -71,6 +95,7 @@ abstract class SireneRowReader implements Closeable {
 
   /** The SIRET as written (14 digits). */
   public final String siretText() {
+    r.locateAll();
     return r.field(siret);
   }
 
