@@ -295,7 +295,6 @@ public final class QpvLocator {
         int id = index.qpv().get(covering).id();
         return qpvInDomain[id] ? id : statusOf(locate(new Coordinates(x, y, epsg), date));
       }
-      Coordinate c = null;
       int[] candidates = index.grid().near(entry); // the others are out of reach of every rule here
       for (int k = 0; k < candidates.length; k++) {
         int id = candidates[k];
@@ -306,10 +305,8 @@ public final class QpvLocator {
         }
         double lowerBound = index.envelopeDistance(id, x, y);
         if (lowerBound == 0) {
-          if (c == null) {
-            c = new Coordinate(x, y);
-          }
-          if (q.inside().locate(c) != Location.EXTERIOR) {
+          // boundary().covers answers as inside().locate(...) != EXTERIOR, without allocating.
+          if (q.boundary().covers(x, y)) {
             // The answer, unless another contour holds the point too (then the smallest code
             // is, see insideOneOrMore) or the QPV is out of its zone's domain: both rare, both
             // left to the full answer.
@@ -317,7 +314,7 @@ public final class QpvLocator {
             for (int j = k + 1; j < candidates.length && alone; j++) {
               PlanarQpv other = index.qpv().get(candidates[j]);
               alone = other.degenerate() || index.envelopeDistance(candidates[j], x, y) > 0
-                  || other.inside().locate(c) == Location.EXTERIOR;
+                  || !other.boundary().covers(x, y);
             }
             return alone ? q.id() : statusOf(locate(new Coordinates(x, y, epsg), date));
           }

@@ -2,6 +2,7 @@ package fr.quartiersproductifs.geography.locator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -131,6 +132,56 @@ final class SegmentDistance {
       }
     }
     return Math.sqrt(best2);
+  }
+
+  /**
+   * Whether (x, y) lies inside the areal geometry or on its boundary: exactly what JTS's {@code
+   * IndexedPointInAreaLocator} answers as {@code INTERIOR} or {@code BOUNDARY} (not {@code
+   * EXTERIOR}), by the same rule, without allocation. A horizontal ray from the point towards +x
+   * crosses the rings' segments; a segment counts when it straddles the ray's height (an upward
+   * segment with its start, a downward one with its end, so that a shared vertex counts once) and
+   * the point is on its left, by JTS's exact orientation test; a point on a segment is on the
+   * boundary. Odd crossings: inside. Chunks entirely to the left of the point or away from its
+   * height hold no segment that counts.
+   */
+  boolean covers(double x, double y) {
+    int crossings = 0;
+    for (int c = 0, chunks = chunkEnds.length; c < chunks; c++) {
+      if (y < chunkBox[4 * c + 1] || y > chunkBox[4 * c + 3] || chunkBox[4 * c + 2] < x) {
+        continue;
+      }
+      for (int i = chunkStart[c], end = chunkEnds[c]; i < end; i++) {
+        double ax = x1[i];
+        double ay = y1[i];
+        double bx = x2[i];
+        double by = y2[i];
+        if (ax < x && bx < x) {
+          continue;
+        }
+        if (x == bx && y == by) {
+          return true;
+        }
+        if (ay == y && by == y) {
+          if (x >= Math.min(ax, bx) && x <= Math.max(ax, bx)) {
+            return true;
+          }
+          continue;
+        }
+        if ((ay > y && by <= y) || (by > y && ay <= y)) {
+          int orientation = CGAlgorithmsDD.orientationIndex(ax, ay, bx, by, x, y);
+          if (orientation == 0) {
+            return true;
+          }
+          if (by < ay) {
+            orientation = -orientation;
+          }
+          if (orientation > 0) {
+            crossings++;
+          }
+        }
+      }
+    }
+    return (crossings & 1) == 1;
   }
 
   private static double segmentDistance2(double px, double py, double ax, double ay, double bx, double by) {
