@@ -745,7 +745,8 @@ public final class DelimitedReader implements Closeable {
     return neg ? -v : v;
   }
 
-  private static final double[] POW10 = {
+  /** Powers of ten for {@link #decimal}; the geolocation file's fast path divides by the same ones. */
+  static final double[] POW10 = {
     1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
     1e18
   };

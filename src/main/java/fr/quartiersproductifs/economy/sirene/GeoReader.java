@@ -176,9 +176,6 @@ public final class GeoReader extends SireneRowReader {
   private static final long DELIMITERS = DELIMITER * ONES;
   private static final long LINE_FEEDS = '\n' * ONES;
   private static final long QUOTES = '"' * ONES;
-  private static final double[] POW10 = {
-    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17
-  };
   /** Where the number read by {@link #number} ends (its delimiter), -1 when not read. */
   private int numberEnd;
 
@@ -311,7 +308,7 @@ public final class GeoReader extends SireneRowReader {
       q++;
     }
     numberEnd = q;
-    double v = mantissa / POW10[scale];
+    double v = mantissa / DelimitedReader.POW10[scale]; // the general path's division, same table
     return negative ? -v : v;
   }
 
