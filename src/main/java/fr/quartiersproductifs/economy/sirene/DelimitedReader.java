@@ -31,7 +31,7 @@ public final class DelimitedReader implements Closeable {
   private static final int MAX_RECORD_BYTES = 1 << 20;
   private static final int MAX_BUFFER = 64 << 20;
 
-  private static final java.lang.invoke.VarHandle LONGS =
+  static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long LINE_FEEDS = '\n' * ONES;
@@ -58,7 +58,7 @@ public final class DelimitedReader implements Closeable {
   private int carry = -1;
   private int lastLocated = Integer.MAX_VALUE;
   private int recordStart = -1;
-  /** The current record was read by the caller ({@link #consumed}): its fields are not located. */
+  /** The current record was read by the caller ({@link #consumeKnown}): its fields are not located. */
   private boolean unlocated;
   private byte[] scratchJoin = new byte[256];
 
@@ -121,8 +121,8 @@ public final class DelimitedReader implements Closeable {
   /**
    * The bytes of the next record for a caller that reads a known layout itself: its offset in
    * {@link #buffer()}, or -1 when fewer than {@code bytes} bytes are at hand (or the input's first
-   * bytes, which may hold a BOM, are not read yet). The caller reads at most up to {@link #limit()},
-   * then either gives the record back ({@link #consumed}) or leaves it to {@link #next()}.
+   * bytes, which may hold a BOM, are not read yet). The caller reads its first fields within those
+   * bytes, then either ends the record with {@link #consumeKnown} or leaves it to {@link #next()}.
    */
   int peek(int bytes) {
     return started && limit - pos >= bytes ? pos : -1;
@@ -132,27 +132,49 @@ public final class DelimitedReader implements Closeable {
     return data;
   }
 
-  int limit() {
-    return limit;
-  }
-
   /**
-   * The record at {@link #peek}'s offset was read by the caller, up to {@code next} (past its line
-   * feed): one physical line of {@code fields} fields without quotes, at most {@value
-   * #MAX_RECORD_BYTES} bytes. It becomes the current record, with its line number and field count;
-   * its fields are located only by {@link #locateAll()}, which the caller calls before any other
-   * accessor of a field.
+   * Ends the record at {@link #peek}'s offset, whose first {@code fieldsRead} fields the caller has
+   * read up to {@code from} (just past the delimiter that ends them): the rest of the line is
+   * scanned eight bytes at a time, as {@link #parse} scans the fields it does not locate. When the
+   * line ends within the bytes at hand, holds no quote, has {@code fields} fields in all and at
+   * most {@value #MAX_RECORD_BYTES} bytes, it becomes the current record, with its line number and
+   * field count, and this returns true; its fields are located only by {@link #locateAll()}, which
+   * the caller calls before any accessor of a field. Otherwise nothing changes: the record is left
+   * to {@link #next()}, which reads and flags it as usual.
    */
-  void consumed(int next, int fields) {
-    fieldCount = fields;
+  boolean consumeKnown(int from, int fieldsRead, int fields) {
+    int n = fieldsRead + 1; // the field that starts at from
+    int at = from;
+    while (true) {
+      if (at + 8 > limit || at - pos > MAX_RECORD_BYTES) {
+        return false;
+      }
+      long w = (long) LONGS.get(data, at);
+      long lf = zeroBytes(w ^ LINE_FEEDS);
+      long before = lf == 0 ? -1 : (lf & -lf) - 1;
+      if ((zeroBytes(w ^ QUOTES) & before) != 0) {
+        return false;
+      }
+      n += Long.bitCount(zeroBytes(w ^ delimiterWord) & before);
+      if (lf != 0) {
+        at += (Long.numberOfTrailingZeros(lf) >>> 3) + 1;
+        break;
+      }
+      at += 8;
+    }
+    if (n != fields || at - pos > MAX_RECORD_BYTES) {
+      return false;
+    }
+    fieldCount = n;
     recordStart = pos;
     recordLine = line + 1;
     line++;
-    pos = next;
+    pos = at;
     badQuote = false;
     tooLong = false;
     rec = data;
     unlocated = true;
+    return true;
   }
 
   /**

@@ -29,8 +29,8 @@ public final class GeoReader extends SireneRowReader {
   private boolean hasPointValue;
   private int epsgValue;
   private int qualityValue;
-  /** plg_qp24 as {@link #plgQp24Key()} gives it, for a row of the fast path; -1 otherwise. */
-  private long plgKeyValue = -1;
+  private boolean plgEmptyValue;
+  private long plgKeyValue;
 
   public static final char DELIMITER = ';';
 
@@ -73,7 +73,6 @@ public final class GeoReader extends SireneRowReader {
 
   @Override
   String rowProblem() {
-    plgKeyValue = -1;
     boolean hasX = !r.isEmpty(x);
     boolean hasY = !r.isEmpty(y);
     if (hasX != hasY) {
@@ -96,6 +95,8 @@ public final class GeoReader extends SireneRowReader {
       return "qualite_xy invalide";
     }
     qualityValue = (int) Math.min(q, Integer.MAX_VALUE);
+    plgEmptyValue = plgQp24 < 0 || r.isBlank(plgQp24);
+    plgKeyValue = plgQp24 < 0 ? 0 : r.packed(plgQp24);
     return null;
   }
 
@@ -154,12 +155,12 @@ public final class GeoReader extends SireneRowReader {
 
   /** Whether {@code plg_qp24} is empty or absent. */
   public boolean plgQp24Empty() {
-    return plgKeyValue >= 0 ? plgKeyValue == 0 : plgQp24 < 0 || r.isBlank(plgQp24);
+    return plgEmptyValue;
   }
 
   /** {@code plg_qp24} packed in a long (0 when empty/absent or longer than 8 bytes). */
   public long plgQp24Key() {
-    return plgKeyValue >= 0 ? plgKeyValue : plgQp24 < 0 ? 0 : r.packed(plgQp24);
+    return plgKeyValue;
   }
 
   // The fast path (ADR 0046): a row in INSEE's layout read in one pass over its bytes, its values
@@ -170,12 +171,6 @@ public final class GeoReader extends SireneRowReader {
 
   /** Bytes a row needs at hand: its first six fields take at most 15 + 2 * 20 + 5 + 10 + 9. */
   private static final int KNOWN_ROW_BYTES = 96;
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long DELIMITERS = DELIMITER * ONES;
-  private static final long LINE_FEEDS = '\n' * ONES;
-  private static final long QUOTES = '"' * ONES;
   /** Where the number read by {@link #number} ends (its delimiter), -1 when not read. */
   private int numberEnd;
 
@@ -192,9 +187,8 @@ public final class GeoReader extends SireneRowReader {
       return false;
     }
     byte[] d = r.buffer();
-    int limit = r.limit();
-    long head = (long) LONGS.get(d, p);
-    long tail = (long) LONGS.get(d, p + 6);
+    long head = (long) DelimitedReader.LONGS.get(d, p);
+    long tail = (long) DelimitedReader.LONGS.get(d, p + 6);
     if (!allDigits(head) || !allDigits(tail) || d[p + 14] != DELIMITER) {
       return false;
     }
@@ -238,30 +232,10 @@ public final class GeoReader extends SireneRowReader {
       }
       plg = plg << 8 | (b & 0xFF);
     }
-    // The other fields: counted, not read; the row ends at the first line feed.
-    int fields = 7; // six read, and the one after the last delimiter
-    int at = q + 1;
-    while (true) {
-      if (at + 8 > limit || at - p > 1 << 20) {
-        return false;
-      }
-      long w = (long) LONGS.get(d, at);
-      long lf = DelimitedReader.zeroBytes(w ^ LINE_FEEDS);
-      long before = lf == 0 ? -1 : (lf & -lf) - 1;
-      if ((DelimitedReader.zeroBytes(w ^ QUOTES) & before) != 0) {
-        return false;
-      }
-      fields += Long.bitCount(DelimitedReader.zeroBytes(w ^ DELIMITERS) & before);
-      if (lf != 0) {
-        at += (Long.numberOfTrailingZeros(lf) >>> 3) + 1;
-        break;
-      }
-      at += 8;
-    }
-    if (fields != columnCount()) {
+    // The other fields are counted, not read; the row ends at the first line feed.
+    if (!r.consumeKnown(q + 1, 6, columnCount())) {
       return false;
     }
-    r.consumed(at, fields);
     knownLayoutRows++;
     knownSiret(siret);
     xValue = xv;
@@ -269,6 +243,7 @@ public final class GeoReader extends SireneRowReader {
     hasPointValue = point;
     qualityValue = (int) quality;
     epsgValue = (int) code;
+    plgEmptyValue = plg == 0; // a blank or NUL byte goes to the general path: non-empty is non-zero
     plgKeyValue = plg;
     return true;
   }
