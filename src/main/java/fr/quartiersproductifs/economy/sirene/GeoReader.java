@@ -189,10 +189,10 @@ public final class GeoReader extends SireneRowReader {
     byte[] d = r.buffer();
     long head = (long) DelimitedReader.LONGS.get(d, p);
     long tail = (long) DelimitedReader.LONGS.get(d, p + 6);
-    if (!allDigits(head) || !allDigits(tail) || d[p + 14] != DELIMITER) {
+    if (!DelimitedReader.allDigits(head) || !DelimitedReader.allDigits(tail) || d[p + 14] != DELIMITER) {
       return false;
     }
-    long siret = eightDigits(head) * 1_000_000L + eightDigits(tail) % 1_000_000L;
+    long siret = DelimitedReader.eightDigits(head) * 1_000_000L + DelimitedReader.eightDigits(tail) % 1_000_000L;
     int q = p + 15;
     double xv;
     double yv;
@@ -303,18 +303,5 @@ public final class GeoReader extends SireneRowReader {
     }
     numberEnd = q;
     return q == at ? -1 : value;
-  }
-
-  /** Whether the eight bytes of a word are ASCII digits. */
-  private static boolean allDigits(long w) {
-    return (((w - 0x3030303030303030L) | (w + 0x4646464646464646L)) & 0x8080808080808080L) == 0;
-  }
-
-  /** The value of eight ASCII digits, the first in the word's low byte. */
-  private static long eightDigits(long w) {
-    long v = w & 0x0F0F0F0F0F0F0F0FL;
-    v = (v * 2561) >>> 8;
-    v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
-    return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
   }
 }

@@ -141,8 +141,11 @@ public final class StockReader extends SireneRowReader {
 
   /** True when the NAF code is of the NAF rév. 2 (or the nomenclature column is absent/empty). */
   public boolean nafRev2() {
-    return nomenclature < 0 || r.isEmpty(nomenclature) || r.equalsAscii(nomenclature, "NAFRev2");
+    return nomenclature < 0 || r.isEmpty(nomenclature) || r.packed(nomenclature) == NAF_REV2;
   }
+
+  /** {@code NAFRev2} as {@link DelimitedReader#packed} packs it (seven bytes: exact equality). */
+  private static final long NAF_REV2 = 0x4E_41_46_52_65_76_32L;
 
   /** Whether the craft-register activity is given (without decoding it). */
   public boolean hasCraftRegisterCode() {
@@ -157,8 +160,9 @@ public final class StockReader extends SireneRowReader {
     if (r.length(commune) != 5) {
       return -1;
     }
-    int d0 = r.byteAt(commune, 0) - '0';
-    int d1 = r.byteAt(commune, 1);
+    long p = r.packed(commune); // the five bytes, the first in bits 32 to 39
+    int d0 = (int) (p >>> 32) - '0';
+    int d1 = (int) (p >>> 24) & 0xFF;
     int dep;
     if (d0 < 0 || d0 > 9) {
       return -1;
@@ -170,8 +174,8 @@ public final class StockReader extends SireneRowReader {
       return -1;
     }
     int n = 0;
-    for (int k = 2; k < 5; k++) {
-      int d = r.byteAt(commune, k) - '0';
+    for (int shift = 16; shift >= 0; shift -= 8) {
+      int d = ((int) (p >>> shift) & 0xFF) - '0';
       if (d < 0 || d > 9) {
         return -1;
       }

@@ -199,6 +199,32 @@ class DelimitedReaderOracleTest {
     }
   }
 
+  /**
+   * {@link DelimitedReader#packed} against its definition (the field's bytes, the first the most
+   * significant; 0 when empty or longer than eight bytes): fields of a chunk that ends with the
+   * record, so that the last ones are read byte by byte and the others a word at a time.
+   */
+  @Property(tries = 1000, seed = "20261203")
+  void packsFieldsAsTheirBytes(@ForAll("packedFields") List<String> fields) throws IOException {
+    byte[] bytes = String.join(",", fields).getBytes(StandardCharsets.UTF_8);
+    DelimitedReader r = new DelimitedReader(new DelimitedReader.Chunk(bytes, 0, bytes.length, true), ',', 0);
+    assertThat(r.next()).isTrue();
+    for (int i = 0; i < fields.size(); i++) {
+      byte[] field = fields.get(i).getBytes(StandardCharsets.UTF_8);
+      long expected = 0;
+      for (int k = 0; field.length <= 8 && k < field.length; k++) {
+        expected = expected << 8 | (field[k] & 0xFF);
+      }
+      assertThat(r.packed(i)).as(fields.get(i)).isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> packedFields() {
+    return Arbitraries.strings().withChars("0123456789ABZaz.- \u00e9\u00ff").ofMaxLength(10).list().ofMinSize(2)
+        .ofMaxSize(6); // two at least: a record, even of empty fields
+  }
+
   private static DelimitedReader reader(String text) {
     return new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',');
   }
@@ -211,7 +237,7 @@ class DelimitedReaderOracleTest {
     // bytes (or by eight bytes at once) could let through.
     Arbitrary<String> oneOff = Combinators.combine(
         Arbitraries.strings().numeric().ofMinLength(8).ofMaxLength(18),
-        Arbitraries.integers().between(0, 17), Arbitraries.of('/', ':', ';', '<', '=', '>', '?', ' '))
+        Arbitraries.integers().between(0, 17), Arbitraries.of('/', ':', ';', '<', '=', '>', '?', ' ', 'é', '\u00ff'))
         .as((d, at, c) -> d.substring(0, at % d.length()) + c + d.substring(at % d.length() + 1));
     return Arbitraries.frequencyOf(Tuple.of(3, digits), Tuple.of(2, mixed), Tuple.of(3, oneOff));
   }

@@ -94,6 +94,47 @@ class ReadersTest {
     }
   }
 
+  /**
+   * The codes a stock row is counted by, read from the field's bytes without decoding them (a word
+   * at a time where the record has eight bytes from the field on, byte by byte at its end): the
+   * commune as a dense number, the NAF nomenclature, the NAF code packed.
+   */
+  @Test
+  void stockCodesAreReadFromTheirBytes() throws IOException {
+    String header = "siret,statutDiffusionEtablissement,dateCreationEtablissement,trancheEffectifsEtablissement,"
+        + "codeCommuneEtablissement,dateDebut,etatAdministratifEtablissement,activitePrincipaleEtablissement,"
+        + "nomenclatureActivitePrincipaleEtablissement\n";
+    String rows = """
+        39009842400034,O,2008-08-31,,13055,2008-08-31,A,56.30Z,NAFRev2
+        39009842400035,O,2008-08-31,,2A004,2008-08-31,A,56.30Z,NAFRev1
+        39009842400036,O,2008-08-31,,2B033,2008-08-31,A,56.30Z,NAFRev21
+        39009842400037,O,2008-08-31,,97411,2008-08-31,A,56.30Z,
+        39009842400038,O,2008-08-31,,2C004,2008-08-31,A,56.30Z,nafrev2
+        39009842400039,O,2008-08-31,,13O55,2008-08-31,A,56.30Z,NAFRev
+        39009842400040,O,2008-08-31,,,2008-08-31,A,56.30Z,NAFRev2
+        39009842400041,O,2008-08-31,,01001,2008-08-31,A,01.11Z,NAFRev2""";
+    record Row(long siret, int commune, boolean nafRev2, long nafKey) {}
+    java.util.List<Row> read = new java.util.ArrayList<>();
+    ImportReport report = new ImportReport();
+    try (StockReader s = new StockReader(utf8(header + rows), report)) {
+      while (s.next()) {
+        read.add(new Row(s.siret(), s.communeNumber(), s.nafRev2(), s.nafKey()));
+      }
+    }
+    long naf5630 = 0x35_36_2E_33_30_5AL; // "56.30Z", first byte most significant
+    long naf0111 = 0x30_31_2E_31_31_5AL; // "01.11Z", the last field of the text: read byte by byte
+    assertThat(report.rejected()).isZero();
+    assertThat(read).containsExactly(
+        new Row(39009842400034L, 13055, true, naf5630),
+        new Row(39009842400035L, 100_004, false, naf5630),
+        new Row(39009842400036L, 101_033, false, naf5630),
+        new Row(39009842400037L, 97411, true, naf5630),
+        new Row(39009842400038L, -1, false, naf5630),
+        new Row(39009842400039L, -1, false, naf5630),
+        new Row(39009842400040L, -1, true, naf5630),
+        new Row(39009842400041L, 1001, true, naf0111));
+  }
+
   @Test
   void readsTheWholeRealStockSample() throws IOException {
     ImportReport report = new ImportReport();

@@ -18,7 +18,8 @@ import java.util.Locale;
  *
  * <p>Modes (comma-separated, run in turn, repeated RUNS times): {@code scan} (the floor: the three
  * bit masks of each word, counted), {@code stock-raw} ({@link DelimitedReader} on the stock, every
- * field located), {@code stock} ({@link StockReader}: checks of each row), {@code geo-raw} (the
+ * field located), {@code stock} ({@link StockReader}: checks of each row), {@code stock-row} (and the values the
+ * pipeline reads of each row), {@code geo-raw} (the
  * geolocation file located up to {@code plg_qp24}, as the import does), {@code geo}
  * ({@link GeoReader}).
  *
@@ -31,7 +32,7 @@ public final class SireneReadBench {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
-      System.err.println("usage: SireneReadBench DIR RUNS MODES (scan,stock-raw,stock,geo-raw,geo)");
+      System.err.println("usage: SireneReadBench DIR RUNS MODES (scan,stock-raw,stock,stock-row,geo-raw,geo)");
       System.exit(2);
     }
     Path stock = Path.of(args[0], "StockEtablissement_SYNTHETIQUE.csv");
@@ -65,6 +66,16 @@ public final class SireneReadBench {
               while (s.next()) {
                 rows++;
                 sink += s.siret() + s.creationYear() + (s.active() ? 1 : 0);
+              }
+            }
+            case "stock-row" -> {
+              // What the pipeline's readRow reads of every row (the aggregate-only import).
+              StockReader s = new StockReader(stockColumns, new DelimitedReader(chunk, StockReader.DELIMITER, 0), new ImportReport());
+              while (s.next()) {
+                rows++;
+                sink += s.siret() + s.communeNumber() + (s.nafRev2() ? s.nafKey() : 0) + s.creationYear()
+                    + (s.active() ? 1 : s.dateDebutYear()) + (s.hasCraftRegisterCode() ? 2 : 0)
+                    + (s.employer() ? 4 : 0) + s.diffusion();
               }
             }
             case "geo-raw" -> {
