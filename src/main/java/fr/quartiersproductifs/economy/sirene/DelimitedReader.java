@@ -31,7 +31,7 @@ public final class DelimitedReader implements Closeable {
   private static final int MAX_RECORD_BYTES = 1 << 20;
   private static final int MAX_BUFFER = 64 << 20;
 
-  static final java.lang.invoke.VarHandle LONGS =
+  private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long LINE_FEEDS = '\n' * ONES;
@@ -592,15 +592,7 @@ public final class DelimitedReader implements Closeable {
     }
     int s = starts[i];
     if (len >= 8 && len <= 16) {
-      // Two words, the first eight digits and the last eight (overlapping when fewer than 16),
-      // checked and converted without a loop: a SIRET (14 digits) on every row of both files.
-      long head = (long) LONGS.get(rec, s);
-      long tail = (long) LONGS.get(rec, s + len - 8);
-      if (!allDigits(head) || !allDigits(tail)) {
-        return -1;
-      }
-      long low = POWERS[len - 8];
-      return eightDigits(head) * low + eightDigits(tail) % low;
+      return digitWords(rec, s, len);
     }
     long v = 0;
     for (int k = s, e = ends[i]; k < e; k++) {
@@ -780,16 +772,32 @@ public final class DelimitedReader implements Closeable {
     1e18
   };
 
-  /** 10^0 to 10^8, exact, for {@link #digits}. */
+  /** 10^0 to 10^8, exact, for {@link #digitWords}. */
   private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
+  /**
+   * The value of the {@code len} bytes at {@code at} (8 to 16 of them, all within {@code d}) when
+   * they are ASCII digits, else -1: two words, the first eight bytes and the last eight
+   * (overlapping when fewer than 16), checked and converted without a loop. A SIRET (14 digits) on
+   * every row of both files, through {@link #digits} and the geolocation file's fast path.
+   */
+  static long digitWords(byte[] d, int at, int len) {
+    long head = (long) LONGS.get(d, at);
+    long tail = (long) LONGS.get(d, at + len - 8);
+    if (!allDigits(head) || !allDigits(tail)) {
+      return -1;
+    }
+    long low = POWERS[len - 8];
+    return eightDigits(head) * low + eightDigits(tail) % low;
+  }
+
   /** Whether the eight bytes of a word are ASCII digits. */
-  static boolean allDigits(long w) {
+  private static boolean allDigits(long w) {
     return (((w - 0x3030303030303030L) | (w + 0x4646464646464646L)) & 0x8080808080808080L) == 0;
   }
 
   /** The value of eight ASCII digits, the first in the word's low byte. */
-  static long eightDigits(long w) {
+  private static long eightDigits(long w) {
     long v = w & 0x0F0F0F0F0F0F0F0FL;
     v = (v * 2561) >>> 8;
     v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
@@ -808,7 +816,7 @@ public final class DelimitedReader implements Closeable {
       return Long.reverseBytes((long) LONGS.get(rec, s)) >>> (64 - 8 * len);
     }
     long v = 0;
-    for (int k = starts[i], e = ends[i]; k < e; k++) {
+    for (int k = s, e = ends[i]; k < e; k++) {
       v = (v << 8) | (rec[k] & 0xFF);
     }
     return v;

@@ -187,12 +187,10 @@ public final class GeoReader extends SireneRowReader {
       return false;
     }
     byte[] d = r.buffer();
-    long head = (long) DelimitedReader.LONGS.get(d, p);
-    long tail = (long) DelimitedReader.LONGS.get(d, p + 6);
-    if (!DelimitedReader.allDigits(head) || !DelimitedReader.allDigits(tail) || d[p + 14] != DELIMITER) {
+    long siret = DelimitedReader.digitWords(d, p, 14);
+    if (siret < 0 || d[p + 14] != DELIMITER) {
       return false;
     }
-    long siret = DelimitedReader.eightDigits(head) * 1_000_000L + DelimitedReader.eightDigits(tail) % 1_000_000L;
     int q = p + 15;
     double xv;
     double yv;
