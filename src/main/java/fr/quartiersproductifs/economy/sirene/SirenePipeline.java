@@ -348,7 +348,7 @@ public final class SirenePipeline {
   }
 
   private static final class GeoPart extends ReadPart {
-    final ImportReport report = new ImportReport();
+    ImportReport report = new ImportReport();
     long[] siret = new long[1024];
     /** The geo class, or, past the class table ({@link SiretIndex#MAX_CLASS}), {@code ~value}. */
     int[] cls = new int[1024];
@@ -367,7 +367,20 @@ public final class SirenePipeline {
       size++;
     }
 
+    /** Empty again, its arrays kept, for another chunk. */
+    GeoPart reset() {
+      report = new ImportReport();
+      size = 0;
+      return this;
+    }
+
   }
+
+  /**
+   * Parts merged, for the chunks to come: their arrays grow once to a chunk's rows, instead of
+   * twice a chunk's worth of garbage for every chunk (~1.5 GB for a national file).
+   */
+  private final java.util.concurrent.ConcurrentLinkedQueue<GeoPart> geoParts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** Pass 1: workers parse and locate chunks; the SIRET index is filled in file order. */
   private long loadGeo(InputStream in, long expected, ImportReport report) throws IOException {
@@ -403,8 +416,10 @@ public final class SirenePipeline {
         while (next < issues.size()) {
           report.addIssue(issues.get(next++), before);
         }
+        geoParts.add(part); // nothing refers to it any more
       }, (discarded, chunk) -> { }); // a part holds no effect outside itself
     }
+    geoParts.clear();
     geo.freeze();
     geoValues = frozenClassValues();
     return duplicates[0];
@@ -412,7 +427,8 @@ public final class SirenePipeline {
 
   private GeoPart geoChunk(DelimitedReader.Chunk chunk, Columns columns, PointLocator.Statuses fast,
       LocalDate date) throws IOException {
-    GeoPart part = new GeoPart();
+    GeoPart used = geoParts.poll();
+    GeoPart part = used == null ? new GeoPart() : used.reset();
     DelimitedReader r = new DelimitedReader(chunk, GeoReader.DELIMITER, 0);
     GeoReader g = new GeoReader(columns, r, part.report);
     r.locateUpTo(g.lastColumn()); // 13 of INSEE's 19 columns are not read

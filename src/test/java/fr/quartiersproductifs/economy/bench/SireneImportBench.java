@@ -88,6 +88,7 @@ public final class SireneImportBench {
       resetPeak();
       long gc0 = gcMillis();
       long jit0 = jitMillis();
+      long[] stat0 = procStat();
       long c0 = cpu();
       long t0 = System.nanoTime();
       SirenePipeline.Result r;
@@ -100,12 +101,13 @@ public final class SireneImportBench {
       double oursCpu = (cpu() - c0) / 1e9;
       long gcPauses = gcMillis() - gc0;
       long jit = jitMillis() - jit0;
+      long[] stat1 = procStat();
       ours.add(t);
       oursCpus.add(oursCpu);
       long activeInQpv = r.activity().stream().filter(a -> a.qpvCode() != null).mapToLong(a -> a.active()).sum();
-      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB cpu=%.2f s gcPauses=%.2f s jit=%.2f s [%s]%n",
+      System.out.printf(Locale.ROOT, "run %d ours: %.2f s (%.0f rows/s) active=%d inQpv=%d aggRows=%d geoIndex=%d MB peakHeapUsed=%d MB cpu=%.2f s gcPauses=%.2f s jit=%.2f s minorFaults=%d sys=%.2f s [%s]%n",
           run, t, rows / t, r.activeEstablishments(), activeInQpv, r.activity().size(), r.geoIndexBytes() >> 20, peak() >> 20, oursCpu,
-          gcPauses / 1e3, jit / 1e3, r.timings());
+          gcPauses / 1e3, jit / 1e3, stat1[0] - stat0[0], (stat1[1] - stat0[1]) / 1e3, r.timings());
       if (withNoLocate) {
         long t1 = System.nanoTime();
         try (InputStream s = SireneFiles.open(stock, null); InputStream g = SireneFiles.open(geo, null)) {
@@ -188,6 +190,7 @@ public final class SireneImportBench {
           + (geo != null ? "count(g.x) AS located, " : "") + "count(*) AS n FROM " + from
           + " LEFT JOIN sections x ON x.division = substr(s.activitePrincipaleEtablissement, 1, 2)"
           + " WHERE s.etatAdministratifEtablissement = 'A' GROUP BY ALL";
+      long[] stat0 = procStat();
       long c0 = cpu();
       long t0 = System.nanoTime();
       long groups = 0;
@@ -200,8 +203,9 @@ public final class SireneImportBench {
       }
       double t = (System.nanoTime() - t0) / 1e9;
       double cpu = (cpu() - c0) / 1e9;
-      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s cpu=%.2f s groups=%d active=%d%n", run,
-          geo == null ? "stock-only" : "stock+geo", t, cpu, groups, total);
+      long[] stat1 = procStat();
+      System.out.printf(Locale.ROOT, "run %d duckdb %s: %.2f s cpu=%.2f s groups=%d active=%d minorFaults=%d sys=%.2f s%n", run,
+          geo == null ? "stock-only" : "stock+geo", t, cpu, groups, total, stat1[0] - stat0[0], (stat1[1] - stat0[1]) / 1e3);
       return new double[] {t, cpu};
     }
   }
@@ -226,6 +230,22 @@ public final class SireneImportBench {
   private static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Minor page faults and kernel CPU time (ms) of the process so far (Linux: fields 10 and 15 of
+   * /proc/self/stat), -1 elsewhere. A first touch of a page is one minor fault: on this virtual
+   * machine each costs some 7-15 µs of kernel time.
+   */
+  private static long[] procStat() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // f[0] is the 3rd field (state): minflt is the 10th, stime the 15th (clock ticks of 10 ms)
+      return new long[] {Long.parseLong(f[7]), Long.parseLong(f[12]) * 10};
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
   }
 
   /** Time the JIT compilers spent so far (all compiler threads), in ms. */

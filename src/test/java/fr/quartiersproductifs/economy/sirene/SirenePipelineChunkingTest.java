@@ -121,6 +121,7 @@ class SirenePipelineChunkingTest {
       assertThat(b.stockReport().issues()).isEqualTo(a.stockReport().issues());
       assertThat(b.stockReport().rowsRead()).isEqualTo(a.stockReport().rowsRead());
       assertThat(b.geoReport().issues()).isEqualTo(a.geoReport().issues());
+      assertThat(counts(b.geoReport())).as("geo report, chunk %d", chunk).isEqualTo(counts(a.geoReport()));
       assertThat(b.geoEntries()).isEqualTo(a.geoEntries());
       assertThat(chunked.kept()).isEqualTo(reference.kept());
     }
@@ -301,5 +302,10 @@ class SirenePipelineChunkingTest {
     Set<T> s = new HashSet<>(list);
     assertThat(s).hasSameSizeAs(list);
     return s;
+  }
+
+  /** A report's counts (rows read, imported, rejected, repaired, warnings). */
+  private static List<Integer> counts(fr.quartiersproductifs.dataset.ImportReport r) {
+    return List.of(r.rowsRead(), r.rowsImported(), r.rejected(), r.repaired(), r.warnings());
   }
 }
