@@ -18,7 +18,6 @@ import fr.quartiersproductifs.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -104,7 +103,8 @@ public class SireneImportService {
         EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
         SirenePipeline.Result r;
         try (InputStream s = SireneFiles.open(stock, stockPrint); InputStream g = SireneFiles.open(geo, geoPrint)) {
-          long expected = geo.getFileName().toString().endsWith(".csv") ? Files.size(geo) / 95 : 0; // INSEE rows are ~100 bytes
+          long csv = SireneFiles.csvSize(geo);
+          long expected = csv > 0 ? csv / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
         } catch (IOException e) {

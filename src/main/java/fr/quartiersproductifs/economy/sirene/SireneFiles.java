@@ -57,6 +57,29 @@ public final class SireneFiles {
   }
 
   /**
+   * The size in bytes of the CSV a file holds, to size the import up front: the file's own, or, for
+   * a {@code .zip}, that of its first CSV entry as its central directory records it; -1 when not
+   * known (a {@code .gz}, whose trailer keeps it modulo 4 GiB; an archive that cannot be read, which
+   * {@link #open} reports).
+   */
+  public static long csvSize(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      return -1;
+    }
+    if (!name.endsWith(".zip")) {
+      return Files.size(file);
+    }
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      return zip.stream()
+          .filter(e -> !e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))
+          .findFirst().map(ZipEntry::getSize).orElse(-1L);
+    } catch (java.util.zip.ZipException e) {
+      return -1;
+    }
+  }
+
+  /**
    * Opens the file for streaming. A {@code .gz} or {@code .zip} is decompressed ahead of the
    * reader on a thread of its own. When {@code fingerprint} is not null it is fed with the raw bytes
    * of the file as they are read (no second pass; its {@link ContentFingerprint#length()} is then

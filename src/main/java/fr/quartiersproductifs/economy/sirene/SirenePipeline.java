@@ -156,7 +156,7 @@ public final class SirenePipeline {
     this.options = options;
     this.zoneBlock = ZoneBlock.of(options);
     this.threadTally = ThreadLocal.withInitial(() -> {
-      Tally t = new Tally(1 << 10, zoneBlock.width());
+      Tally t = new Tally(1 << 10, zoneBlock.width(), zoneCapacity);
       tallies.add(t);
       return t;
     });
@@ -170,6 +170,7 @@ public final class SirenePipeline {
       Consumer<EstablishmentRow> sink) throws IOException {
     ImportReport geoReport = new ImportReport();
     long start = System.nanoTime();
+    zoneCapacity = expectedGeoRows >= NATIONAL_ROWS ? NATIONAL_ZONES : 1024;
     try {
       long duplicates = loadGeo(geoFile, expectedGeoRows, geoReport);
       return joinStock(stock, sink, geoReport, duplicates, System.nanoTime() - start);
@@ -530,9 +531,9 @@ public final class SirenePipeline {
     /** By zone: flows, quality cells, then activity by pair ({@link ZoneBlock}). */
     final ZoneCounts zones;
 
-    Tally(int activityCapacity, int zoneWidth) {
+    Tally(int activityCapacity, int zoneWidth, int zoneCapacity) {
       activity = new Counters(activityCapacity, 2);
-      zones = new ZoneCounts(zoneWidth);
+      zones = new ZoneCounts(zoneWidth, zoneCapacity);
     }
 
     void addAll(Tally other, int sign) {
@@ -607,6 +608,20 @@ public final class SirenePipeline {
   private final List<Tally> tallies = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Each worker's tally, sized for a national import (set up in the constructor, after the zone block). */
   private final ThreadLocal<Tally> threadTally;
+  /**
+   * Zones each worker's tally has room for up front: those of a national file (ADR 0039) when the
+   * geolocation file is of national size, else a few, grown as needed.
+   */
+  private int zoneCapacity = 1024;
+  /** Geolocation rows from which a file is taken for a national one. */
+  static final long NATIONAL_ROWS = 5_000_000;
+  /**
+   * Zones of a national file, with room to spare: a commune has two (outside QPV, undetermined)
+   * and one per QPV it holds (about 35,000 communes with Paris, Lyon and Marseille's
+   * arrondissements, 1,609 QPV); each worker met about 79,000 in the synthetic national file,
+   * which draws from every commune.
+   */
+  static final int NATIONAL_ZONES = 96_000;
 
   /** The sum of one kind of counts over the threads' tallies, added into the largest one. */
   private <T> T sum(Function<Tally, T> kind, ToIntFunction<T> size, BiConsumer<T, T> addInto, Supplier<T> none) {
@@ -637,7 +652,7 @@ public final class SirenePipeline {
     long[] totals = new long[4]; // disagreements, rows, active, kept
     try (ChunkedInput chunks = new ChunkedInput(in, options.chunkBytes())) {
       Columns columns = StockReader.columns(chunks.header(StockReader.DELIMITER));
-      Tally corrections = threadTally.get();
+      Tally[] corrections = new Tally[1]; // made on first use: a chunk parsed on a wrong assumption is rare
       chunks.process(Math.max(1, options.workers()), c -> stockChunk(c, columns, threadTally.get()), (part, before) -> {
         report.addAll(part.report, before);
         for (Aggregates.Disagreement d : part.disagreements) {
@@ -652,9 +667,13 @@ public final class SirenePipeline {
         part.kept.forEach(sink);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
-        Tally undo = new Tally(1 << 12, zoneBlock.width()); // one chunk's counts
+        Tally undo = new Tally(1 << 12, zoneBlock.width(), 1024); // one chunk's counts
         stockChunk(chunk, columns, undo);
-        corrections.addAll(undo, -1);
+        if (corrections[0] == null) {
+          corrections[0] = new Tally(1 << 10, zoneBlock.width(), 1024);
+          tallies.add(corrections[0]);
+        }
+        corrections[0].addAll(undo, -1);
       });
     }
     long rowsStart = System.nanoTime();

@@ -17,16 +17,27 @@ final class ZoneCounts {
   /** (zone + 1) << 32 | block number; 0 is an empty slot. */
   private long[] slots;
   private int mask;
-  private long[] zones = new long[1024]; // zone key by block number
+  private long[] zones; // zone key by block number
   private int blocks;
   private int[] counts;
 
   /** @param width counts per zone */
   ZoneCounts(int width) {
+    this(width, 1024);
+  }
+
+  /**
+   * @param width counts per zone
+   * @param expected zones expected: room for them up front, so that the counts are not copied
+   *     into an array twice as large (and twice as much memory touched) as the last zones come in
+   */
+  ZoneCounts(int width, int expected) {
     this.width = width;
-    slots = new long[1 << 12];
+    int blocks = Math.max(1024, expected);
+    zones = new long[blocks];
+    slots = new long[Math.max(1 << 12, Integer.highestOneBit(blocks - 1) << 2)];
     mask = slots.length - 1;
-    counts = new int[zones.length * width];
+    counts = new int[blocks * width];
   }
 
   private static int slot(long zone, int mask) {

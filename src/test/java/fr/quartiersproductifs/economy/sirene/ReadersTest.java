@@ -191,6 +191,10 @@ class ReadersTest {
       Files.copy(GEO, out);
       out.closeEntry();
     }
+    // The CSV's size, which sizes the import up front: known for the file and the zip, not the gzip.
+    assertThat(SireneFiles.csvSize(GEO)).isEqualTo(Files.size(GEO));
+    assertThat(SireneFiles.csvSize(zip)).isEqualTo(Files.size(GEO));
+    assertThat(SireneFiles.csvSize(gz)).isEqualTo(-1);
     for (Path f : new Path[] {GEO, gz, zip}) {
       ImportReport report = new ImportReport();
       int rows = 0;

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Zone blocks count as a map of (zone, index) would, through growth, merges and take-backs. */
@@ -34,9 +35,10 @@ class ZoneCountsTest {
   }
 
   @Property(tries = 100)
-  void countsAsAMap(@ForAll("adds") List<Add> first, @ForAll("adds") List<Add> second) {
-    ZoneCounts a = counted(first);
-    ZoneCounts b = counted(second);
+  void countsAsAMap(@ForAll("adds") List<Add> first, @ForAll("adds") List<Add> second,
+      @ForAll @IntRange(min = 0, max = 6_000) int expected) {
+    ZoneCounts a = counted(first, new ZoneCounts(WIDTH, expected)); // room up front, or not enough
+    ZoneCounts b = counted(second, new ZoneCounts(WIDTH));
     assertThat(read(a)).isEqualTo(sums(first));
 
     // A merge adds the other's counts; a take-back (sign -1) removes them again.
@@ -44,6 +46,23 @@ class ZoneCountsTest {
     assertThat(read(a)).isEqualTo(sums(first, second));
     a.addAll(b, -1);
     assertThat(read(a)).isEqualTo(sums(first));
+  }
+
+  @Test
+  void countsTheSameWhateverTheRoomUpFront() {
+    // 20,000 zones, each counted in a random order a few times: fewer zones than the room, as
+    // many, and more (the blocks then grow past it).
+    java.util.Random random = new java.util.Random(7);
+    List<Add> adds = new java.util.ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      adds.add(new Add(random.nextInt(20_000) * 104_729L, random.nextInt(WIDTH), 1 + random.nextInt(9)));
+    }
+    Map<String, Integer> expected = sums(adds);
+    for (int room : new int[] {0, 1_024, 5_000, 20_000, 50_000}) {
+      ZoneCounts c = counted(adds, new ZoneCounts(WIDTH, room));
+      assertThat(read(c)).as("room for %d zones", room).isEqualTo(expected);
+      assertThat(c.size()).isEqualTo(expected.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().count());
+    }
   }
 
   @Test
@@ -55,8 +74,7 @@ class ZoneCountsTest {
     assertThat(c.size()).isZero();
   }
 
-  private static ZoneCounts counted(List<Add> adds) {
-    ZoneCounts c = new ZoneCounts(WIDTH);
+  private static ZoneCounts counted(List<Add> adds, ZoneCounts c) {
     for (Add x : adds) {
       int at = c.block(x.zone());
       c.counts()[at + x.index()] += x.n();
