@@ -1,6 +1,9 @@
 package fr.quartiersproductifs.cli;
 
 import fr.quartiersproductifs.QpApplication;
+import fr.quartiersproductifs.shared.ErrorCode;
+import fr.quartiersproductifs.shared.QpException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -14,9 +17,14 @@ import picocli.CommandLine.Option;
  * web server.
  */
 public final class SpringLauncher {
-  /** Settings of every command other than {@code serve}: quiet, no JMX. */
+  /**
+   * Settings of every command other than {@code serve}: quiet, no JMX. A start that fails is told
+   * once, by the command's error handler, not also by Spring's own log of it.
+   */
   private static final List<String> COMMAND_LINE =
-      List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false");
+      List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false",
+          "--logging.level.org.springframework.boot.SpringApplication=OFF",
+          "--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
 
   @Option(
       names = "--donnees",
@@ -53,10 +61,32 @@ public final class SpringLauncher {
     if (databaseUrl != null) {
       args.add("--spring.datasource.url=" + databaseUrl);
     }
-    return new SpringApplicationBuilder(source)
-        .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-        .logStartupInfo(web)
-        .run(args.toArray(String[]::new));
+    try {
+      return new SpringApplicationBuilder(source)
+          .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+          .logStartupInfo(web)
+          .run(args.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      SQLException sql = sqlCause(e);
+      if (sql == null) {
+        throw e;
+      }
+      // The database's own words (refused connection, unknown role, file in use...), without the
+      // URL, which may hold a password.
+      throw new QpException(ErrorCode.INVALID_INPUT, "base de données inaccessible : " + sql.getMessage()
+          + " (vérifiez --base ou SPRING_DATASOURCE_URL, et pour PostgreSQL l'utilisateur et le mot de passe :"
+          + " SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)", e);
+    }
+  }
+
+  /** The first database error among the causes, or null. */
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
   }
 
   /**

@@ -28,6 +28,31 @@ class QpCliTest {
   }
 
   @Test
+  void an_unreachable_database_is_told_in_one_line_with_what_to_check() throws IOException {
+    Path stock = dir.resolve("stock.csv");
+    Path geo = dir.resolve("geo.csv");
+    Files.writeString(stock, "siret\n");
+    Files.writeString(geo, "siret\n");
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+      // Nothing listens on port 1: the connection is refused at once.
+      exit = Qp.run("import", "sirene", "--stock", stock.toString(), "--geo", geo.toString(),
+          "--base", "jdbc:postgresql://127.0.0.1:1/qp?connectTimeout=2&password=secret");
+    } finally {
+      System.setErr(before);
+    }
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertThat(exit).isEqualTo(2);
+    assertThat(said).startsWith("Erreur : base de données inaccessible : ")
+        .contains("SPRING_DATASOURCE_USERNAME")
+        .doesNotContain("secret") // the URL is not repeated: it may hold a password
+        .doesNotContain("\tat "); // no stack trace
+  }
+
+  @Test
   @Tag("db")
   void localiser_appends_the_qpv_columns_to_every_row() throws IOException {
     Path in = dir.resolve("points.csv");
