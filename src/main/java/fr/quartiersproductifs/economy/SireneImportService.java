@@ -108,7 +108,11 @@ public class SireneImportService {
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
               .run(s, g, expected, writer::accept);
         } catch (IOException e) {
+          writer.abort();
           throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+          writer.abort(); // the connection back from the rows' stream, for the rollback
+          throw e;
         }
         progress.filesRead(); // from here on: the writes, then the commit
         long w0 = System.nanoTime();

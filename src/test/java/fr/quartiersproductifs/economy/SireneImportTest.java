@@ -288,6 +288,47 @@ class SireneImportTest {
     }
   }
 
+  /**
+   * The kept establishments go to the database while the files are read (one COPY on PostgreSQL):
+   * an archive cut past the rows already sent fails the import and leaves none of them behind.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a COPY left open makes PostgreSQL's rollback wait for ever
+  void anArchiveCutAfterRowsWereWrittenLeavesNoneOfThem() throws IOException {
+    Path dir = Files.createTempDirectory("qp-sirene-cut-late");
+    Path cut = dir.resolve("StockEtablissement.csv.gz");
+    List<String> lines = Files.readAllLines(SharedData.file("samples/sirene/StockEtablissement_echantillon.csv"));
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(whole)) {
+      out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+      // Nine more copies of the sample under new SIRET (SIREN 7xxxxxxxx, NIC 9999k): some 29 MB,
+      // more chunks than the reader holds in flight (five of 4 MiB), so the first ones are merged
+      // and their kept establishments sent before the cut is met.
+      for (int k = 1; k <= 9; k++) {
+        StringBuilder copy = new StringBuilder();
+        for (int i = 1; i < lines.size(); i++) {
+          String line = lines.get(i);
+          int third = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1);
+          String siren = String.format("7%08d", i);
+          copy.append(siren).append(",9999").append(k).append(',').append(siren).append("9999").append(k)
+              .append(line, third, line.length()).append('\n');
+        }
+        out.write(copy.toString().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    Files.write(cut, Arrays.copyOf(whole.toByteArray(), whole.size() * 19 / 20));
+    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    Integer rowsBefore = jdbc.queryForObject("select count(*) from eco_establishment", Integer.class);
+    Integer versionsBefore = jdbc.queryForObject("select count(*) from dataset_version", Integer.class);
+    assertThatThrownBy(() -> importer.importFiles(cut, geo, LocalDate.of(2025, 12, 2), SireneImportService.KeepMode.PILOTES))
+        .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
+        .hasMessageContaining("archive StockEtablissement.csv.gz illisible (tronquée ou corrompue ?)");
+    assertThat(jdbc.queryForObject("select count(*) from eco_establishment", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(jdbc.queryForObject("select count(*) from dataset_version", Integer.class)).isEqualTo(versionsBefore);
+    assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
+    assertThat(new Http(port).get("/api/v1/qpv/QN01330M/etablissements?taille=1").body()).contains("\"total\":180");
+  }
+
   /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */
   @Test
   void aTruncatedArchiveFailsNamingItAndKeepsTheActiveImport() throws IOException {

@@ -77,6 +77,124 @@ final class BulkInsert {
     jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> fill.accept(row, new StatementRow(ps)));
   }
 
+  /**
+   * Rows into one table as they come, inside the caller's transaction. On PostgreSQL, one {@code
+   * COPY ... FROM STDIN} stays open from the first row to {@link Stream#finish()}: the server takes
+   * the rows in while the caller goes on producing them, where a {@code COPY} per batch made the
+   * caller wait for the server at every batch. Elsewhere, JDBC batches of {@value #BATCH} rows. Until
+   * {@link Stream#finish()} or {@link Stream#abort()}, the connection is the stream's: nothing else
+   * may use it.
+   */
+  <T> Stream<T> stream(String table, String columns, BiConsumer<T, Row> fill) {
+    return new Stream<>(table, columns, fill);
+  }
+
+  /** An insert in progress ({@link #stream}); one thread. */
+  final class Stream<T> {
+    private final String table;
+    private final String columns;
+    private final BiConsumer<T, Row> fill;
+    private final List<T> batch = new java.util.ArrayList<>();
+    private Connection con;
+    private CopyIn copy; // PostgreSQL, once the first row came
+    private CopyRow row;
+    private boolean batches; // not PostgreSQL: JDBC batches
+    private boolean closed;
+
+    private Stream(String table, String columns, BiConsumer<T, Row> fill) {
+      this.table = table;
+      this.columns = columns;
+      this.fill = fill;
+    }
+
+    void add(T value) {
+      if (closed) {
+        throw new IllegalStateException("insertion terminée");
+      }
+      try {
+        if (con == null) {
+          start();
+        }
+        if (batches) {
+          batch.add(value);
+          if (batch.size() >= BATCH) {
+            insert(table, columns, batch, fill);
+            batch.clear();
+          }
+          return;
+        }
+        row.first = true;
+        fill.accept(value, row);
+        row.sb.append('\n');
+        if (row.sb.length() >= COPY_BUFFER) {
+          send();
+        }
+      } catch (SQLException e) {
+        abort();
+        throw new IllegalStateException("COPY " + table + " : " + e.getMessage(), e);
+      }
+    }
+
+    /** Writes what is left and ends the insert. */
+    void finish() {
+      if (closed) {
+        return;
+      }
+      try {
+        if (batches) {
+          insert(table, columns, batch, fill);
+          batch.clear();
+        } else if (copy != null) {
+          send();
+          copy.endCopy();
+        }
+      } catch (SQLException e) {
+        abort();
+        throw new IllegalStateException("COPY " + table + " : " + e.getMessage(), e);
+      }
+      close();
+    }
+
+    /** Gives up the rows not yet ended (the transaction is rolled back anyway) and frees the connection. */
+    void abort() {
+      if (closed) {
+        return;
+      }
+      try {
+        if (copy != null && copy.isActive()) {
+          copy.cancelCopy();
+        }
+      } catch (SQLException e) {
+        // the transaction's rollback reports the state of the connection
+      }
+      batch.clear();
+      close();
+    }
+
+    private void start() throws SQLException {
+      con = DataSourceUtils.getConnection(dataSource);
+      if (con.isWrapperFor(PGConnection.class)) {
+        copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        row = new CopyRow();
+      } else {
+        batches = true;
+      }
+    }
+
+    private void send() throws SQLException {
+      byte[] bytes = row.sb.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      row.sb.setLength(0);
+    }
+
+    private void close() {
+      closed = true;
+      if (con != null) {
+        DataSourceUtils.releaseConnection(con, dataSource);
+      }
+    }
+  }
+
   private static <T> void copy(PGConnection pg, String table, String columns, List<T> rows,
       BiConsumer<T, Row> fill) throws SQLException {
     CopyIn in = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");

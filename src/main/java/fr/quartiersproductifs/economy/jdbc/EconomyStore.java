@@ -15,7 +15,6 @@ import org.springframework.stereotype.Repository;
 /** Writes of the SIRENE import (COPY on PostgreSQL, batches on H2; inside the importer's transaction). */
 @Repository
 public class EconomyStore {
-  private static final int BATCH = 2000;
   private final JdbcClient client;
   private final BulkInsert bulk;
 
@@ -24,29 +23,18 @@ public class EconomyStore {
     this.bulk = new BulkInsert(jdbc);
   }
 
-  /** Buffers establishment rows and writes them by batches. */
+  /**
+   * Writes establishment rows as they come, in one stream ({@link BulkInsert#stream}): the database
+   * takes them in while the import goes on reading. Until {@link #flush()} or {@link #abort()}, the
+   * connection is the writer's.
+   */
   public final class EstablishmentWriter {
-    private final long versionId;
-    private final List<EstablishmentRow> buffer = new ArrayList<>(BATCH);
+    private final BulkInsert.Stream<EstablishmentRow> stream;
 
     EstablishmentWriter(long versionId) {
-      this.versionId = versionId;
-    }
-
-    public void accept(EstablishmentRow row) {
-      buffer.add(row);
-      if (buffer.size() >= BATCH) {
-        flush();
-      }
-    }
-
-    public void flush() {
-      if (buffer.isEmpty()) {
-        return;
-      }
-      bulk.insert("eco_establishment", "version_id, siret, commune_code, qpv_status, qpv_code,"
+      stream = bulk.stream("eco_establishment", "version_id, siret, commune_code, qpv_status, qpv_code,"
           + " insee_qp24, geo_quality, naf, naf_section, category, craft, active, date_creation,"
-          + " date_fermeture, employer, tranche, sign, address", buffer, (e, row) -> {
+          + " date_fermeture, employer, tranche, sign, address", (e, row) -> {
             row.number(versionId);
             row.text(e.siret());
             row.text(e.communeCode());
@@ -66,7 +54,20 @@ public class EconomyStore {
             row.text(cut(e.sign(), 200));
             row.text(cut(e.address(), 500));
           });
-      buffer.clear();
+    }
+
+    public void accept(EstablishmentRow row) {
+      stream.add(row);
+    }
+
+    /** Writes what is left; the connection is free again. */
+    public void flush() {
+      stream.finish();
+    }
+
+    /** Gives up (the import failed; its transaction is rolled back) and frees the connection. */
+    public void abort() {
+      stream.abort();
     }
   }
 
