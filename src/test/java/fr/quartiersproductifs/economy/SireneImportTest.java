@@ -329,6 +329,28 @@ class SireneImportTest {
     assertThat(new Http(port).get("/api/v1/qpv/QN01330M/etablissements?taille=1").body()).contains("\"total\":180");
   }
 
+  /**
+   * A kept establishment twice, far apart (a file out of INSEE's order): the store's key meets it,
+   * and the import fails saying so, in one clear error; the active import stays.
+   */
+  @Test
+  void aKeptSiretTwiceFarApartFailsClearlyAndKeepsTheActiveImport() throws IOException {
+    Path dir = Files.createTempDirectory("qp-sirene-twice");
+    Path twice = dir.resolve("StockEtablissement.csv");
+    List<String> lines = Files.readAllLines(SharedData.file("samples/sirene/StockEtablissement_echantillon.csv"));
+    String repeated = lines.stream().filter(l -> l.contains(",13201,")).findFirst().orElseThrow();
+    Files.writeString(twice, String.join("\n", lines) + "\n" + repeated + "\n");
+    Integer rowsBefore = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+        .queryForObject("select count(*) from eco_establishment", Integer.class);
+    assertThatThrownBy(() -> importer.importFiles(twice, geo, LocalDate.of(2025, 12, 3), SireneImportService.KeepMode.PILOTES))
+        .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
+        .hasMessage("SIRET en double dans le stock (" + repeated.split(",")[2] // siren,nic,siret,...
+            + "), à des lignes éloignées (fichier hors de l'ordre SIRET de l'INSEE) : import annulé, l'import actif reste en place.");
+    assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+        .queryForObject("select count(*) from eco_establishment", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
+  }
+
   /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */
   @Test
   void aTruncatedArchiveFailsNamingItAndKeepsTheActiveImport() throws IOException {

@@ -57,12 +57,40 @@ public class EconomyStore {
     }
 
     public void accept(EstablishmentRow row) {
-      stream.add(row);
+      try {
+        stream.add(row);
+      } catch (RuntimeException e) {
+        throw duplicate(e);
+      }
     }
 
     /** Writes what is left; the connection is free again. */
     public void flush() {
-      stream.finish();
+      try {
+        stream.finish();
+      } catch (RuntimeException e) {
+        throw duplicate(e);
+      }
+    }
+
+    /**
+     * A SIRET kept twice (the pipeline lists a repeated SIRET once when its rows are next to each
+     * other, as in INSEE's order; elsewhere the table's key meets it) told as what it is.
+     */
+    private RuntimeException duplicate(RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+          stream.abort();
+          // The database names the key (H2 and PostgreSQL each in their words): only the SIRET is told.
+          java.util.regex.Matcher siret = java.util.regex.Pattern.compile("(?<!\\d)\\d{14}(?!\\d)")
+              .matcher(String.valueOf(sql.getMessage()));
+          return new fr.quartiersproductifs.shared.QpException(fr.quartiersproductifs.shared.ErrorCode.INVALID_INPUT,
+              "SIRET en double dans le stock" + (siret.find() ? " (" + siret.group() + ")" : "")
+                  + ", à des lignes éloignées (fichier hors de l'ordre SIRET de l'INSEE) : import annulé,"
+                  + " l'import actif reste en place.", e);
+        }
+      }
+      return e;
     }
 
     /** Gives up (the import failed; its transaction is rolled back) and frees the connection. */

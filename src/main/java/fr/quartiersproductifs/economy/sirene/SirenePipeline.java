@@ -510,10 +510,23 @@ public final class SirenePipeline {
     final ImportReport report = new ImportReport();
     final List<Aggregates.Disagreement> disagreements = new ArrayList<>();
     final List<EstablishmentRow> kept = new ArrayList<>();
+    /** SIRET and line (in the chunk) of each kept establishment. */
+    long[] keptSiret = new long[16];
+    int[] keptLine = new int[16];
     long disagreementCount;
     long rows;
     long active;
 
+    void keep(EstablishmentRow row, long siret, int line) {
+      int n = kept.size();
+      if (n == keptSiret.length) {
+        keptSiret = java.util.Arrays.copyOf(keptSiret, n * 2);
+        keptLine = java.util.Arrays.copyOf(keptLine, n * 2);
+      }
+      keptSiret[n] = siret;
+      keptLine[n] = line;
+      kept.add(row);
+    }
   }
 
   /**
@@ -653,8 +666,28 @@ public final class SirenePipeline {
     try (ChunkedInput chunks = new ChunkedInput(in, options.chunkBytes())) {
       Columns columns = StockReader.columns(chunks.header(StockReader.DELIMITER));
       Tally[] corrections = new Tally[1]; // made on first use: a chunk parsed on a wrong assumption is rare
+      long[] lastKept = {-1};
       chunks.process(Math.max(1, options.workers()), c -> stockChunk(c, columns, threadTally.get()), (part, before) -> {
-        report.addAll(part.report, before);
+        // The part's issues, and its repeated kept establishments, in line order.
+        report.addCounts(part.report);
+        List<fr.quartiersproductifs.dataset.ImportIssue> issues = part.report.issues();
+        int next = 0;
+        for (int i = 0; i < part.kept.size(); i++) {
+          long siret = part.keptSiret[i];
+          if (siret == lastKept[0]) {
+            // The same establishment again (next to itself in INSEE's SIRET order): listed once,
+            // each of its rows counted as read. Out of order, the store's key says it.
+            next = warnAt(report, issues, next, before, part.keptLine[i], part.kept.get(i).siret(),
+                "SIRET en double dans le stock : l'établissement n'est listé qu'une fois, chaque ligne reste comptée dans les agrégats");
+            continue;
+          }
+          lastKept[0] = siret;
+          totals[3]++;
+          sink.accept(part.kept.get(i));
+        }
+        while (next < issues.size()) {
+          report.addIssue(issues.get(next++), before);
+        }
         for (Aggregates.Disagreement d : part.disagreements) {
           if (disagreements.size() < options.maxDisagreements()) {
             disagreements.add(d);
@@ -663,8 +696,6 @@ public final class SirenePipeline {
         totals[0] += part.disagreementCount;
         totals[1] += part.rows;
         totals[2] += part.active;
-        totals[3] += part.kept.size();
-        part.kept.forEach(sink);
       }, (discarded, chunk) -> {
         // Parsed on a wrong assumption: count it again alone, and take those counts back.
         Tally undo = new Tally(1 << 12, zoneBlock.width(), 1024); // one chunk's counts
@@ -714,6 +745,19 @@ public final class SirenePipeline {
         new Timings(geoNanos, rowsStart - start, end - rowsStart));
   }
 
+  /**
+   * Adds a warning at a line of a part (local to it), after the part's own issues of earlier lines
+   * (from {@code next}); returns where those issues now stand.
+   */
+  private static int warnAt(ImportReport report, List<fr.quartiersproductifs.dataset.ImportIssue> issues,
+      int next, long before, int line, String identifier, String reason) {
+    while (next < issues.size() && issues.get(next).lineNumber() < line) {
+      report.addIssue(issues.get(next++), before);
+    }
+    report.warn(before + line, identifier, reason);
+    return next;
+  }
+
   /** Rows per batch of the stock pass. */
   private static final int BATCH = 256;
   private static final int ACTIVE = 1;
@@ -747,7 +791,7 @@ public final class SirenePipeline {
 
   /** What a kept establishment shows, read while its row is at hand. */
   private record KeptText(String siret, String commune, String naf, LocalDate creation, LocalDate debut,
-      String tranche, String sign, String address) {}
+      String tranche, String sign, String address, int line) {}
 
   private final ThreadLocal<Batch> threadBatch = ThreadLocal.withInitial(Batch::new);
 
@@ -786,7 +830,8 @@ public final class SirenePipeline {
     b.closureYear[i] = active ? -1 : zoneBlock.offset(s.dateDebutYear());
     boolean mayKeep = diffusion == 'O' && ((slot & 1) == 1 || slot >>> 1 == 0);
     b.text[i] = mayKeep ? new KeptText(s.siretText(), slot >>> 1 == 0 ? "" : s.communeCode(), s.naf(),
-        s.creationLocalDate(), active ? null : s.dateDebutLocalDate(), s.trancheEffectifs(), s.sign(), s.address())
+        s.creationLocalDate(), active ? null : s.dateDebutLocalDate(), s.trancheEffectifs(), s.sign(), s.address(),
+        (int) s.lineNumber())
         : null;
   }
 
@@ -866,11 +911,11 @@ public final class SirenePipeline {
       KeptText t = b.text[i];
       if (t != null && ((b.slot[i] & 1) == 1 || (commune == 0 && qpv != 0 && keepQpv(qpv)))) {
         int cls = b.cls[i];
-        part.kept.add(new EstablishmentRow(
+        part.keep(new EstablishmentRow(
             t.siret(), t.commune(), STATUS[status], code(qpv), code(insee), QUALITY[gq], t.naf(),
             SectorTypology.sectionCode(cls), SectorTypology.category(cls),
             (f & CRAFT_RM) != 0 ? "RM" : (f & CRAFT_NAF) != 0 ? "NAF" : null, active, t.creation(),
-            t.debut(), (f & EMPLOYER) != 0, t.tranche(), t.sign(), t.address()));
+            t.debut(), (f & EMPLOYER) != 0, t.tranche(), t.sign(), t.address()), siret[i], t.line());
       }
       b.text[i] = null;
       part.rows++;

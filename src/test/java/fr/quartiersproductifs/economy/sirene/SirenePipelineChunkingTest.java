@@ -243,6 +243,32 @@ class SirenePipelineChunkingTest {
     }
   }
 
+  /**
+   * A kept establishment repeated next to itself (a SIRET twice in INSEE's order) is listed once,
+   * with a warning at the repeated line, in line order with the other issues, whatever the cuts;
+   * both rows are counted as read.
+   */
+  @Test
+  void aRepeatedKeptEstablishmentIsListedOnceWithAWarningAtItsLine() throws IOException {
+    String geo = GEO_HEADER + "39009842400034;892253.5;6247972.5;11;2154;\n";
+    String row = "39009842400034,O,2018-03-01,NN,13201,2018-03-01,A,56.30Z\n";
+    String stock = STOCK_HEADER
+        + row
+        + row // line 3: the same establishment again
+        + "39009842400042,O,2018-03-01,NN,13201,2018-03-01,A,47.11B\n"
+        + "pas une ligne\n"; // line 5: rejected
+    for (int chunk : new int[] {1 << 20, 16, 70}) {
+      Run r = run(stock.getBytes(StandardCharsets.UTF_8), geo.getBytes(StandardCharsets.UTF_8), 2, chunk);
+      assertThat(r.kept()).as("chunk %d", chunk).extracting(EstablishmentRow::siret)
+          .containsExactly("39009842400034", "39009842400042");
+      assertThat(r.result().kept()).isEqualTo(2);
+      assertThat(r.result().establishments()).isEqualTo(3);
+      assertThat(r.result().stockReport().issues()).extracting(i -> i.lineNumber()).containsExactly(3L, 5L);
+      assertThat(r.result().stockReport().issues().get(0).reason()).startsWith("SIRET en double dans le stock");
+      assertThat(r.result().stockReport().issues().get(0).identifier()).isEqualTo("39009842400034");
+    }
+  }
+
   /** Spaces in plg_qp24 are no INSEE answer, so no disagreement with ours. */
   @Test
   void blankInseeAnswerIsNotADisagreement() throws IOException {
