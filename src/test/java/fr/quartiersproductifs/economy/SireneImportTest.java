@@ -317,14 +317,13 @@ class SireneImportTest {
       }
     }
     Files.write(cut, Arrays.copyOf(whole.toByteArray(), whole.size() * 19 / 20));
-    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-    Integer rowsBefore = jdbc.queryForObject("select count(*) from eco_establishment", Integer.class);
-    Integer versionsBefore = jdbc.queryForObject("select count(*) from dataset_version", Integer.class);
+    int rowsBefore = rowCount("eco_establishment");
+    int versionsBefore = rowCount("dataset_version");
     assertThatThrownBy(() -> importer.importFiles(cut, geo, LocalDate.of(2025, 12, 2), SireneImportService.KeepMode.PILOTES))
         .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
         .hasMessageContaining("archive StockEtablissement.csv.gz illisible (tronquée ou corrompue ?)");
-    assertThat(jdbc.queryForObject("select count(*) from eco_establishment", Integer.class)).isEqualTo(rowsBefore);
-    assertThat(jdbc.queryForObject("select count(*) from dataset_version", Integer.class)).isEqualTo(versionsBefore);
+    assertThat(rowCount("eco_establishment")).isEqualTo(rowsBefore);
+    assertThat(rowCount("dataset_version")).isEqualTo(versionsBefore);
     assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
     assertThat(new Http(port).get("/api/v1/qpv/QN01330M/etablissements?taille=1").body()).contains("\"total\":180");
   }
@@ -340,15 +339,18 @@ class SireneImportTest {
     List<String> lines = Files.readAllLines(SharedData.file("samples/sirene/StockEtablissement_echantillon.csv"));
     String repeated = lines.stream().filter(l -> l.contains(",13201,")).findFirst().orElseThrow();
     Files.writeString(twice, String.join("\n", lines) + "\n" + repeated + "\n");
-    Integer rowsBefore = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-        .queryForObject("select count(*) from eco_establishment", Integer.class);
+    int rowsBefore = rowCount("eco_establishment");
     assertThatThrownBy(() -> importer.importFiles(twice, geo, LocalDate.of(2025, 12, 3), SireneImportService.KeepMode.PILOTES))
         .isInstanceOf(fr.quartiersproductifs.shared.QpException.class)
         .hasMessage("SIRET en double dans le stock (" + repeated.split(",")[2] // siren,nic,siret,...
             + "), à des lignes éloignées (fichier hors de l'ordre SIRET de l'INSEE) : import annulé, l'import actif reste en place.");
-    assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-        .queryForObject("select count(*) from eco_establishment", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(rowCount("eco_establishment")).isEqualTo(rowsBefore);
     assertThat(versions.active("sirene")).map(v -> v.id()).contains(outcome.version().id());
+  }
+
+  /** Rows of a table, whatever the version. */
+  private int rowCount(String table) {
+    return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject("select count(*) from " + table, Integer.class);
   }
 
   /** Decompressed on its own thread (ADR 0043): a cut archive fails the import, never imports part of it. */

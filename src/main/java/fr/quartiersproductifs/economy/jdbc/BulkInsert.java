@@ -57,24 +57,14 @@ final class BulkInsert {
    * @param columns its columns, comma-separated, in the order {@code fill} gives the values
    */
   <T> void insert(String table, String columns, List<T> rows, BiConsumer<T, Row> fill) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Connection con = DataSourceUtils.getConnection(dataSource);
+    Stream<T> stream = stream(table, columns, fill);
     try {
-      if (con.isWrapperFor(PGConnection.class)) {
-        copy(con.unwrap(PGConnection.class), table, columns, rows, fill);
-        return;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("COPY " + table + " : " + e.getMessage(), e);
-    } finally {
-      DataSourceUtils.releaseConnection(con, dataSource);
+      rows.forEach(stream::add);
+    } catch (RuntimeException e) {
+      stream.abort();
+      throw e;
     }
-    int count = columns.split(",").length;
-    String sql = "insert into " + table + " (" + columns + ") values ("
-        + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
-    jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> fill.accept(row, new StatementRow(ps)));
+    stream.finish();
   }
 
   /**
@@ -83,7 +73,8 @@ final class BulkInsert {
    * the rows in while the caller goes on producing them, where a {@code COPY} per batch made the
    * caller wait for the server at every batch. Elsewhere, JDBC batches of {@value #BATCH} rows. Until
    * {@link Stream#finish()} or {@link Stream#abort()}, the connection is the stream's: nothing else
-   * may use it.
+   * may use it. Database errors come as Spring's ({@code DuplicateKeyException}...), as from
+   * {@link JdbcTemplate}.
    */
   <T> Stream<T> stream(String table, String columns, BiConsumer<T, Row> fill) {
     return new Stream<>(table, columns, fill);
@@ -98,7 +89,7 @@ final class BulkInsert {
     private Connection con;
     private CopyIn copy; // PostgreSQL, once the first row came
     private CopyRow row;
-    private boolean batches; // not PostgreSQL: JDBC batches
+    private String insertSql; // not PostgreSQL: JDBC batches of this statement
     private boolean closed;
 
     private Stream(String table, String columns, BiConsumer<T, Row> fill) {
@@ -115,11 +106,10 @@ final class BulkInsert {
         if (con == null) {
           start();
         }
-        if (batches) {
+        if (insertSql != null) {
           batch.add(value);
           if (batch.size() >= BATCH) {
-            insert(table, columns, batch, fill);
-            batch.clear();
+            insertBatch();
           }
           return;
         }
@@ -130,8 +120,7 @@ final class BulkInsert {
           send();
         }
       } catch (SQLException e) {
-        abort();
-        throw new IllegalStateException("COPY " + table + " : " + e.getMessage(), e);
+        throw failed(e);
       }
     }
 
@@ -141,16 +130,14 @@ final class BulkInsert {
         return;
       }
       try {
-        if (batches) {
-          insert(table, columns, batch, fill);
-          batch.clear();
+        if (insertSql != null) {
+          insertBatch();
         } else if (copy != null) {
           send();
           copy.endCopy();
         }
       } catch (SQLException e) {
-        abort();
-        throw new IllegalStateException("COPY " + table + " : " + e.getMessage(), e);
+        throw failed(e);
       }
       close();
     }
@@ -177,8 +164,22 @@ final class BulkInsert {
         copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
         row = new CopyRow();
       } else {
-        batches = true;
+        insertSql = "insert into " + table + " (" + columns + ") values ("
+            + String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?")) + ")";
       }
+    }
+
+    private void insertBatch() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      try {
+        jdbc.batchUpdate(insertSql, batch, BATCH, (ps, r) -> fill.accept(r, new StatementRow(ps)));
+      } catch (RuntimeException e) {
+        abort();
+        throw e;
+      }
+      batch.clear();
     }
 
     private void send() throws SQLException {
@@ -187,35 +188,18 @@ final class BulkInsert {
       row.sb.setLength(0);
     }
 
+    /** Aborts, and gives the error as {@link JdbcTemplate} would. */
+    private RuntimeException failed(SQLException e) {
+      abort();
+      String task = "COPY " + table;
+      org.springframework.dao.DataAccessException d = jdbc.getExceptionTranslator().translate(task, null, e);
+      return d != null ? d : new org.springframework.jdbc.UncategorizedSQLException(task, null, e);
+    }
+
     private void close() {
       closed = true;
       if (con != null) {
         DataSourceUtils.releaseConnection(con, dataSource);
-      }
-    }
-  }
-
-  private static <T> void copy(PGConnection pg, String table, String columns, List<T> rows,
-      BiConsumer<T, Row> fill) throws SQLException {
-    CopyIn in = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
-    try {
-      CopyRow row = new CopyRow();
-      for (T r : rows) {
-        row.first = true;
-        fill.accept(r, row);
-        row.sb.append('\n');
-        if (row.sb.length() >= COPY_BUFFER) {
-          byte[] bytes = row.sb.toString().getBytes(StandardCharsets.UTF_8);
-          in.writeToCopy(bytes, 0, bytes.length);
-          row.sb.setLength(0);
-        }
-      }
-      byte[] bytes = row.sb.toString().getBytes(StandardCharsets.UTF_8);
-      in.writeToCopy(bytes, 0, bytes.length);
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
       }
     }
   }

@@ -2,12 +2,17 @@ package fr.quartiersproductifs.economy.jdbc;
 
 import fr.quartiersproductifs.economy.Aggregates;
 import fr.quartiersproductifs.economy.EstablishmentRow;
+import fr.quartiersproductifs.shared.ErrorCode;
+import fr.quartiersproductifs.shared.QpException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +20,8 @@ import org.springframework.stereotype.Repository;
 /** Writes of the SIRENE import (COPY on PostgreSQL, batches on H2; inside the importer's transaction). */
 @Repository
 public class EconomyStore {
+  /** A SIRET in a database's message: 14 digits alone. */
+  private static final Pattern SIRET = Pattern.compile("(?<!\\d)\\d{14}(?!\\d)");
   private final JdbcClient client;
   private final BulkInsert bulk;
 
@@ -59,8 +66,8 @@ public class EconomyStore {
     public void accept(EstablishmentRow row) {
       try {
         stream.add(row);
-      } catch (RuntimeException e) {
-        throw duplicate(e);
+      } catch (DuplicateKeyException e) {
+        throw twice(e);
       }
     }
 
@@ -68,29 +75,22 @@ public class EconomyStore {
     public void flush() {
       try {
         stream.finish();
-      } catch (RuntimeException e) {
-        throw duplicate(e);
+      } catch (DuplicateKeyException e) {
+        throw twice(e);
       }
     }
 
     /**
-     * A SIRET kept twice (the pipeline lists a repeated SIRET once when its rows are next to each
-     * other, as in INSEE's order; elsewhere the table's key meets it) told as what it is.
+     * A SIRET kept twice, told as what it is: the pipeline lists a repeated SIRET once when its rows
+     * are next to each other, as in INSEE's order; elsewhere the table's key meets it.
      */
-    private RuntimeException duplicate(RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-        if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-          stream.abort();
-          // The database names the key (H2 and PostgreSQL each in their words): only the SIRET is told.
-          java.util.regex.Matcher siret = java.util.regex.Pattern.compile("(?<!\\d)\\d{14}(?!\\d)")
-              .matcher(String.valueOf(sql.getMessage()));
-          return new fr.quartiersproductifs.shared.QpException(fr.quartiersproductifs.shared.ErrorCode.INVALID_INPUT,
-              "SIRET en double dans le stock" + (siret.find() ? " (" + siret.group() + ")" : "")
-                  + ", à des lignes éloignées (fichier hors de l'ordre SIRET de l'INSEE) : import annulé,"
-                  + " l'import actif reste en place.", e);
-        }
-      }
-      return e;
+    private QpException twice(DuplicateKeyException e) {
+      // The database names the key (H2 and PostgreSQL each in their words): only the SIRET is told.
+      Matcher siret = SIRET.matcher(String.valueOf(e.getMostSpecificCause().getMessage()));
+      return new QpException(ErrorCode.INVALID_INPUT, "SIRET en double dans le stock"
+          + (siret.find() ? " (" + siret.group() + ")" : "")
+          + ", à des lignes éloignées (fichier hors de l'ordre SIRET de l'INSEE) : import annulé,"
+          + " l'import actif reste en place.", e);
     }
 
     /** Gives up (the import failed; its transaction is rolled back) and frees the connection. */

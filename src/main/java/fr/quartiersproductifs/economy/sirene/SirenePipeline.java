@@ -1,5 +1,6 @@
 package fr.quartiersproductifs.economy.sirene;
 
+import fr.quartiersproductifs.dataset.ImportIssue;
 import fr.quartiersproductifs.dataset.ImportReport;
 import fr.quartiersproductifs.economy.Aggregates;
 import fr.quartiersproductifs.economy.EstablishmentRow;
@@ -396,7 +397,7 @@ public final class SirenePipeline {
       chunks.process(Math.max(1, options.workers()), c -> geoChunk(c, columns, fast, date), (part, before) -> {
         // The part's own issues and the duplicates found here, in line order, as a sequential read.
         report.addCounts(part.report);
-        List<fr.quartiersproductifs.dataset.ImportIssue> issues = part.report.issues();
+        List<ImportIssue> issues = part.report.issues();
         int next = 0;
         for (int i = 0; i < part.size; i++) {
           int c = part.cls[i];
@@ -406,10 +407,8 @@ public final class SirenePipeline {
           }
           if (geo.put(part.siret[i], c) != SiretIndex.MISSING) {
             duplicates[0]++;
-            while (next < issues.size() && issues.get(next).lineNumber() < part.line[i]) {
-              report.addIssue(issues.get(next++), before);
-            }
-            report.warn(before + part.line[i], null, "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
+            next = warnAt(report, issues, next, before, part.line[i], null,
+                "SIRET en double dans le fichier de géolocalisation : la dernière ligne est retenue");
           } else {
             report.imported();
           }
@@ -670,7 +669,7 @@ public final class SirenePipeline {
       chunks.process(Math.max(1, options.workers()), c -> stockChunk(c, columns, threadTally.get()), (part, before) -> {
         // The part's issues, and its repeated kept establishments, in line order.
         report.addCounts(part.report);
-        List<fr.quartiersproductifs.dataset.ImportIssue> issues = part.report.issues();
+        List<ImportIssue> issues = part.report.issues();
         int next = 0;
         for (int i = 0; i < part.kept.size(); i++) {
           long siret = part.keptSiret[i];
@@ -749,7 +748,7 @@ public final class SirenePipeline {
    * Adds a warning at a line of a part (local to it), after the part's own issues of earlier lines
    * (from {@code next}); returns where those issues now stand.
    */
-  private static int warnAt(ImportReport report, List<fr.quartiersproductifs.dataset.ImportIssue> issues,
+  private static int warnAt(ImportReport report, List<ImportIssue> issues,
       int next, long before, int line, String identifier, String reason) {
     while (next < issues.size() && issues.get(next).lineNumber() < line) {
       report.addIssue(issues.get(next++), before);
