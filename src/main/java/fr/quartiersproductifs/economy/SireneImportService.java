@@ -103,10 +103,8 @@ public class SireneImportService {
         EconomyStore.EstablishmentWriter writer = store.establishmentWriter(id);
         SirenePipeline.Result r;
         try (InputStream s = SireneFiles.open(stock, stockPrint); InputStream g = SireneFiles.open(geo, geoPrint)) {
-          long csv = SireneFiles.csvSize(geo);
-          long expected = csv > 0 ? csv / 95 : 0; // INSEE rows are ~100 bytes
           r = new SirenePipeline(locator, keepCommune, keepQpv(ref, keep), new SirenePipeline.Options(date, 15, 100_000))
-              .run(s, g, expected, writer::accept);
+              .run(s, g, SireneFiles.expectedRows(geo), writer::accept);
         } catch (IOException e) {
           writer.abort();
           throw new UncheckedIOException(e);

@@ -58,12 +58,7 @@ final class BulkInsert {
    */
   <T> void insert(String table, String columns, List<T> rows, BiConsumer<T, Row> fill) {
     Stream<T> stream = stream(table, columns, fill);
-    try {
-      rows.forEach(stream::add);
-    } catch (RuntimeException e) {
-      stream.abort();
-      throw e;
-    }
+    rows.forEach(stream::add);
     stream.finish();
   }
 
@@ -73,8 +68,8 @@ final class BulkInsert {
    * the rows in while the caller goes on producing them, where a {@code COPY} per batch made the
    * caller wait for the server at every batch. Elsewhere, JDBC batches of {@value #BATCH} rows. Until
    * {@link Stream#finish()} or {@link Stream#abort()}, the connection is the stream's: nothing else
-   * may use it. Database errors come as Spring's ({@code DuplicateKeyException}...), as from
-   * {@link JdbcTemplate}.
+   * may use it. A stream whose {@code add} or {@code finish} fails has aborted itself; database
+   * errors come as Spring's ({@code DuplicateKeyException}...), as from {@link JdbcTemplate}.
    */
   <T> Stream<T> stream(String table, String columns, BiConsumer<T, Row> fill) {
     return new Stream<>(table, columns, fill);
@@ -119,7 +114,7 @@ final class BulkInsert {
         if (row.sb.length() >= COPY_BUFFER) {
           send();
         }
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) { // the database's, or fill's
         throw failed(e);
       }
     }
@@ -136,7 +131,7 @@ final class BulkInsert {
           send();
           copy.endCopy();
         }
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         throw failed(e);
       }
       close();
@@ -173,12 +168,7 @@ final class BulkInsert {
       if (batch.isEmpty()) {
         return;
       }
-      try {
-        jdbc.batchUpdate(insertSql, batch, BATCH, (ps, r) -> fill.accept(r, new StatementRow(ps)));
-      } catch (RuntimeException e) {
-        abort();
-        throw e;
-      }
+      jdbc.batchUpdate(insertSql, batch, BATCH, (ps, r) -> fill.accept(r, new StatementRow(ps)));
       batch.clear();
     }
 
@@ -188,12 +178,15 @@ final class BulkInsert {
       row.sb.setLength(0);
     }
 
-    /** Aborts, and gives the error as {@link JdbcTemplate} would. */
-    private RuntimeException failed(SQLException e) {
+    /** Aborts, and gives the error as {@link JdbcTemplate} would (a runtime one as it came). */
+    private RuntimeException failed(Exception e) {
       abort();
+      if (!(e instanceof SQLException sql)) {
+        return (RuntimeException) e;
+      }
       String task = "COPY " + table;
-      org.springframework.dao.DataAccessException d = jdbc.getExceptionTranslator().translate(task, null, e);
-      return d != null ? d : new org.springframework.jdbc.UncategorizedSQLException(task, null, e);
+      org.springframework.dao.DataAccessException d = jdbc.getExceptionTranslator().translate(task, null, sql);
+      return d != null ? d : new org.springframework.jdbc.UncategorizedSQLException(task, null, sql);
     }
 
     private void close() {

@@ -80,6 +80,15 @@ public final class SireneFiles {
   }
 
   /**
+   * The rows a file probably holds, from its CSV's size ({@link #csvSize}; INSEE's rows are about
+   * 100 bytes), to size the import up front; 0 when the size is not known.
+   */
+  public static long expectedRows(Path file) throws IOException {
+    long csv = csvSize(file);
+    return csv > 0 ? csv / 95 : 0;
+  }
+
+  /**
    * Opens the file for streaming. A {@code .gz} or {@code .zip} is decompressed ahead of the
    * reader on a thread of its own. When {@code fingerprint} is not null it is fed with the raw bytes
    * of the file as they are read (no second pass; its {@link ContentFingerprint#length()} is then
